@@ -1,0 +1,189 @@
+// buildApp(deps) returns the configured Fastify instance; src/main.ts only reads config and listens.
+// A request passes: request id → locale → user (session/token) → permission → CSRF → handler.
+import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps } from './deps.ts';
+import { loadAssets, type AssetManifest } from './http/assets.ts';
+import { installErrorHandlers } from './http/error-handler.tsx';
+import { errors } from './http/errors.ts';
+import { isPermissionName, PERMISSIONS, roleMay, ROLES_REQUIRING_TOTP, type PermissionName } from './http/permissions.ts';
+import type { RequestUser } from './http/request-user.ts';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from './i18n.ts';
+import { authenticateRequest } from './modules/auth/request-auth.ts';
+import { registerModules } from './modules/index.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    user: RequestUser | null;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+    assets: AssetManifest;
+    /** Every route registered, with its declared permission (read by the permission test). */
+    routeTable: { method: string; url: string; permission: PermissionName }[];
+  }
+}
+
+/** Routes registered by official plugins, which cannot carry our config: their permission. */
+const PLUGIN_ROUTE_PERMISSIONS: { prefix: string; permission: PermissionName }[] = [
+  { prefix: '/api/docs', permission: 'public' },
+];
+
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // No personal data in logs: no IP addresses, no query strings (they may carry tokens or names).
+      serializers: {
+        req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    forceCloseConnections: true,
+  });
+
+  app.decorate('deps', deps);
+  app.decorate('assets', await loadAssets());
+  app.decorate('routeTable', []);
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('user', null);
+
+  // Every route must declare its permission; an undeclared route fails at start-up, not in production.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    let permission = route.config?.permission;
+    if (!permission) {
+      const plugin = PLUGIN_ROUTE_PERMISSIONS.find((p) => route.url.startsWith(p.prefix));
+      if (plugin) {
+        permission = plugin.permission;
+        route.config = { ...(route.config ?? {}), permission };
+      }
+    }
+    if (!isPermissionName(permission)) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission).`);
+    }
+    for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
+  });
+
+  installErrorHandlers(app);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => {
+      const err = errors.tooManyRequests({
+        nl: `Te veel pogingen. Wacht ${Math.ceil(context.ttl / 1000)} seconden en probeer het dan opnieuw.`,
+        en: `Too many attempts. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+      });
+      return Object.assign(err, { statusCode: 429 });
+    },
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'gaz_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.env === 'production', signed: true },
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
+  });
+
+  // Locale: ?lang= (remembered in a cookie), then the cookie, then Dutch.
+  app.addHook('onRequest', async (req, reply) => {
+    const query = req.query as Record<string, unknown> | undefined;
+    const asked = query?.lang;
+    if (isLocale(asked)) {
+      req.locale = asked;
+      if (req.cookies[LOCALE_COOKIE] !== asked) {
+        reply.setCookie(LOCALE_COOKIE, asked, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+      }
+    } else if (isLocale(req.cookies[LOCALE_COOKIE])) {
+      req.locale = req.cookies[LOCALE_COOKIE] as Locale;
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.user = await authenticateRequest(req, reply, deps);
+  });
+
+  // Permission, then CSRF: a hook per request, not per route, so no route can skip it.
+  app.addHook('preHandler', async (req, reply) => {
+    const permission = req.routeOptions.config?.permission;
+    if (!permission) return; // 404 handler
+    if (!roleMay(req.user?.role ?? null, permission)) {
+      throw req.user ? errors.forbidden() : errors.unauthorized();
+    }
+    const rolesOfPermission = PERMISSIONS[permission].roles;
+    if (
+      req.user?.mustEnrolTotp &&
+      rolesOfPermission !== 'anyone' &&
+      permission !== 'signedIn' &&
+      ROLES_REQUIRING_TOTP.includes(req.user.role)
+    ) {
+      if (req.url.startsWith('/api/')) throw errors.forbidden();
+      return reply.redirect('/account/tweestapsverificatie', 303);
+    }
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    if (unsafe && req.routeOptions.config?.csrf !== false && req.user?.via !== 'token') {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
+
+  app.get('/assets/:file', { config: { permission: 'public' } }, async (req, reply) => {
+    const asset = app.assets.byPath.get(req.url.split('?')[0]);
+    if (!asset) throw errors.notFound();
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    reply
+      .type(asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', asset.etag)
+      .header('vary', 'accept-encoding');
+    if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.brotli);
+    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    return reply.send(asset.body);
+  });
+
+  await registerModules(app, deps);
+  return app;
+}

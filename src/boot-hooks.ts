@@ -1,0 +1,4 @@
+// Wires modules into start-up (src/boot.ts). Kept apart so boot.ts does not import every module.
+import { setBootHooks } from './boot.ts';
+
+setBootHooks({});

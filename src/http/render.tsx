@@ -1,0 +1,49 @@
+// Renders a page: the view inside the layout, with the request's context, as one HTML string.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { PageContext, type PageContextValue } from '../views/context.ts';
+import { Layout, type Crumb } from '../views/layout.tsx';
+
+export interface PageOptions {
+  title: string;
+  breadcrumbs?: Crumb[];
+  status?: number;
+  /** Client islands the page uses (file names in src/assets/islands without extension). */
+  islands?: string[];
+  /** Cache-Control for public pages; signed-in pages are always private, no-store. */
+  cacheControl?: string;
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply, islands: string[] = []): PageContextValue {
+  let token: string | undefined;
+  return {
+    locale: req.locale,
+    path: req.url,
+    user: req.user ? { id: req.user.id, email: req.user.email, name: req.user.name, role: req.user.role } : null,
+    csrfToken: () => (token ??= reply.generateCsrf()),
+    assets: req.server.assets,
+    islands: new Set(islands),
+  };
+}
+
+export function renderPageHtml(ctx: PageContextValue, options: PageOptions, body: ComponentChildren): string {
+  return (
+    '<!DOCTYPE html>' +
+    renderToString(
+      <PageContext.Provider value={ctx}>
+        <Layout title={options.title} breadcrumbs={options.breadcrumbs}>
+          {body}
+        </Layout>
+      </PageContext.Provider>,
+    )
+  );
+}
+
+/** Sends a full HTML page. */
+export function sendPage(req: FastifyRequest, reply: FastifyReply, options: PageOptions, body: ComponentChildren) {
+  const html = renderPageHtml(pageContext(req, reply, options.islands), options, body);
+  reply.code(options.status ?? 200).type('text/html; charset=utf-8');
+  reply.header('cache-control', req.user || !options.cacheControl ? 'private, no-store' : options.cacheControl);
+  return reply.send(html);
+}

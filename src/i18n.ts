@@ -1,0 +1,63 @@
+// Dutch first, English second. Each module keeps its UI strings next to its code with
+// defineMessages(); both languages are required by the type, so none can be forgotten.
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+export const LOCALE_COOKIE = 'gaz_lang';
+
+export type Localized = { nl: string; en: string };
+type Catalog = Record<string, Localized | ((...args: any[]) => Localized)>;
+type Resolved<C extends Catalog> = {
+  [K in keyof C]: C[K] extends (...args: infer A) => Localized ? (...args: A) => string : string;
+};
+
+/** Declares a module's messages; `msgs(locale)` resolves them to plain strings for one locale. */
+export function defineMessages<C extends Catalog>(catalog: C): (locale: Locale) => Resolved<C> {
+  const cache = new Map<Locale, Resolved<C>>();
+  return (locale) => {
+    let resolved = cache.get(locale);
+    if (!resolved) {
+      resolved = {} as Resolved<C>;
+      for (const [key, value] of Object.entries(catalog)) {
+        (resolved as any)[key] =
+          typeof value === 'function' ? (...args: any[]) => (value as any)(...args)[locale] : value[locale];
+      }
+      cache.set(locale, resolved);
+    }
+    return resolved;
+  };
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks one language of a Localized text. */
+export function tr(text: Localized, locale: Locale): string {
+  return text[locale];
+}
+
+export function formatNumber(value: number, locale: Locale, digits = 0): string {
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+}
+
+export function formatDate(isoDate: string, locale: Locale): string {
+  const d = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(d);
+}
+
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,26 @@
+// Public home page, accessibility statement and privacy statement.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import { sendPage } from '../../http/render.tsx';
+import { AccessibilityPage, accessibilityTitle } from './views/accessibility.tsx';
+import { HomePage, homeTitle } from './views/home.tsx';
+import { PrivacyPage, privacyTitle } from './views/privacy.tsx';
+
+const PUBLIC_CACHE = 'public, max-age=300';
+
+export async function registerHomeRoutes(app: FastifyInstance, _deps: AppDeps) {
+  app.get('/', { config: { permission: 'public' } }, async (req, reply) =>
+    sendPage(req, reply, { title: homeTitle(req.locale), cacheControl: PUBLIC_CACHE }, <HomePage />),
+  );
+  app.get('/toegankelijkheid', { config: { permission: 'public' } }, async (req, reply) =>
+    sendPage(
+      req,
+      reply,
+      { title: accessibilityTitle(req.locale), cacheControl: PUBLIC_CACHE },
+      <AccessibilityPage />,
+    ),
+  );
+  app.get('/privacy', { config: { permission: 'public' } }, async (req, reply) =>
+    sendPage(req, reply, { title: privacyTitle(req.locale), cacheControl: PUBLIC_CACHE }, <PrivacyPage />),
+  );
+}

@@ -1,0 +1,33 @@
+// Builds the real app on a fresh test database; tests talk to it with app.inject().
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { testConfig, type Config } from '../../src/config.ts';
+import type { AppDeps } from '../../src/deps.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: TestDatabase;
+  close: () => Promise<void>;
+}
+
+export async function createTestApp(overrides: { config?: Partial<Config>; now?: () => Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const deps: AppDeps = {
+    config: testConfig({ databaseUrl: database.url, ...overrides.config }),
+    db: database.db,
+    now: overrides.now ?? (() => new Date()),
+  };
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
