@@ -1,0 +1,52 @@
+// The outbox: queueEmail() stores a message in the caller's transaction (so it is sent if and only
+// if the change that caused it commits, and survives a stop of the process). The sender in
+// sender.ts delivers it.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { countByStatus, insertMessage, selectMessage } from './queries.ts';
+
+export interface EmailInput {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  at: Date;
+}
+
+const wakers = new Set<() => void>();
+
+/** Senders in this process register here so a new message is picked up without waiting a poll. */
+export function onEmailQueued(wake: () => void): () => void {
+  wakers.add(wake);
+  return () => wakers.delete(wake);
+}
+
+export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise<number> {
+  const id = await insertMessage(db, { to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? null, at: msg.at.toISOString() });
+  // The caller's transaction may not have committed yet: wake the senders a moment later; if they
+  // are too early, the next poll (about a second) finds the message.
+  if (wakers.size > 0) setTimeout(() => wakers.forEach((w) => w()), 20).unref();
+  return id;
+}
+
+/** Messages per status (pending, sending, sent, failed), for /metrics. */
+export async function outboxCounts(db: Kysely<Database>): Promise<{ pending: number; sending: number; sent: number; failed: number }> {
+  const c = await countByStatus(db);
+  return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0 };
+}
+
+/** One message as the tests and an admin view need it (no database row goes out as is). */
+export async function getOutboxMessage(db: Kysely<Database>, id: number) {
+  const r = await selectMessage(db, id);
+  if (!r) return null;
+  return {
+    id: Number(r.id),
+    to: r.to_address,
+    subject: r.subject,
+    status: r.status,
+    attempts: Number(r.attempts),
+    nextAttemptAt: r.next_attempt_at,
+    sentAt: r.sent_at,
+    lastError: r.last_error,
+  };
+}

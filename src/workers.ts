@@ -1,0 +1,2 @@
+// Background workers: importing a module's worker file registers it with registerBackgroundWorker.
+import './modules/outbox/worker.ts';
