@@ -1,9 +1,39 @@
-// Resolves the user a request acts for (session cookie or Bearer API token).
-// Placeholder until the auth module lands: every request is anonymous.
+// Resolves the user a request acts for: a Bearer API token, else the session cookie.
+// Only a 'full' session (password and, where enrolled, TOTP) makes a user; a 'password'-stage
+// session reaches the TOTP login step only (that route reads it itself).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { ROLES_REQUIRING_TOTP } from '../../http/permissions.ts';
 import type { RequestUser } from '../../http/request-user.ts';
+import { authenticateApiToken } from './api-tokens.ts';
+import { clearSessionCookie, findSession, SESSION_COOKIE } from './sessions.ts';
 
-export async function authenticateRequest(_req: FastifyRequest, _reply: FastifyReply, _deps: AppDeps): Promise<RequestUser | null> {
-  return null;
+export async function authenticateRequest(req: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<RequestUser | null> {
+  const authorization = req.headers.authorization;
+  if (typeof authorization === 'string' && /^bearer\s/i.test(authorization)) {
+    const bearer = authorization.slice(7).trim();
+    return bearer ? authenticateApiToken(deps.db, bearer, deps.now()) : null;
+  }
+  const cookieValue = req.cookies[SESSION_COOKIE];
+  if (!cookieValue) return null;
+  const session = await findSession(deps, cookieValue);
+  if (!session) {
+    // Unknown or expired: drop the cookie so the next requests skip the lookup.
+    clearSessionCookie(reply, deps);
+    return null;
+  }
+  if (session.stage !== 'full') return null;
+  const { user } = session;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    coordinatorId: user.coordinator_id === null ? null : Number(user.coordinator_id),
+    municipalityCode: user.municipality_code,
+    mustEnrolTotp: ROLES_REQUIRING_TOTP.includes(user.role) && !user.totp_enabled_at,
+    via: 'session',
+    // The hash, never the cookie value: it names the session without being able to act as it.
+    sessionId: session.idHash,
+  };
 }

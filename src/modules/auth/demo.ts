@@ -1,0 +1,31 @@
+// Demo part: fictional accounts for development, one per role, with a known password. The
+// coordinator account is linked to a coordinator by the network module's demo part.
+import { registerDemoPart } from '../../demo/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { Role } from '../../http/permissions.ts';
+import { DEMO_COORDINATOR_EMAIL, createUser, findUserByEmail } from './users.service.ts';
+
+export const DEMO_PASSWORD = 'demo-wachtwoord-2019';
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; municipalityCode?: string }[] = [
+  { email: 'beheerder@demo.gemeentenaanzet.invalid', name: 'Bea Beheer (voorbeeld)', role: 'admin' },
+  { email: 'adviseur@demo.gemeentenaanzet.invalid', name: 'Ad Advies (voorbeeld)', role: 'adviser' },
+  { email: 'amsterdam@demo.gemeentenaanzet.invalid', name: 'Gerrit Gemeente (voorbeeld)', role: 'municipality', municipalityCode: 'GM0363' },
+  { email: DEMO_COORDINATOR_EMAIL, name: 'Zora Zorg (voorbeeld)', role: 'coordinator' },
+];
+
+export async function loadAccountsDemo(deps: AppDeps, log: (line: string) => void = () => {}): Promise<void> {
+  const actor = { userId: null, label: 'demo' };
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUserByEmail(deps.db, account.email)) continue;
+    await createUser(deps, actor, { ...account, password: DEMO_PASSWORD });
+  }
+  log('demo: accounts (fictional, for development only), password for all: ' + DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) {
+    const extra = account.municipalityCode ? ` (${account.municipalityCode} Amsterdam)` : '';
+    log(`  ${account.role.padEnd(12)} ${account.email}${extra}`);
+  }
+  log('  admin and adviser are asked to set up two-step verification (TOTP) at their first login.');
+}
+
+registerDemoPart({ name: 'accounts', load: (deps, log) => loadAccountsDemo(deps, log) });
