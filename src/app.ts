@@ -5,12 +5,12 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './deps.ts';
 import { loadAssets, type AssetManifest } from './http/assets.ts';
 import { installErrorHandlers } from './http/error-handler.tsx';
+import { computeSecurityHeaders } from './http/security-headers.ts';
 import { errors } from './http/errors.ts';
 import { isPermissionName, PERMISSIONS, roleMay, ROLES_REQUIRING_TOTP, type PermissionName } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
@@ -52,6 +52,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: config.trustProxy,
+    // One log line per request (written in onResponse below) instead of Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     forceCloseConnections: true,
@@ -82,13 +84,21 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
 
   installErrorHandlers(app);
 
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      { method: req.method, url: req.url.split('?')[0], route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+    done();
   });
 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(helmet, {
+  const securityHeaders = computeSecurityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -104,9 +114,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
         frameAncestors: ["'none'"],
       },
     },
-    hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    strictTransportSecurity: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, {
@@ -127,9 +141,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   });
 
   // Locale: ?lang= (remembered in a cookie), then the cookie, then Dutch.
-  app.addHook('onRequest', async (req, reply) => {
-    const query = req.query as Record<string, unknown> | undefined;
-    const asked = query?.lang;
+  app.addHook('onRequest', (req, reply, done) => {
+    const asked = (req.query as Record<string, unknown> | undefined)?.lang;
     if (isLocale(asked)) {
       req.locale = asked;
       if (req.cookies[LOCALE_COOKIE] !== asked) {
@@ -138,10 +151,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     } else if (isLocale(req.cookies[LOCALE_COOKIE])) {
       req.locale = req.cookies[LOCALE_COOKIE] as Locale;
     }
+    done();
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    req.user = await authenticateRequest(req, reply, deps);
+  // The user: only requests with a cookie or an Authorization header can carry one.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!req.headers.cookie && !req.headers.authorization) return done();
+    authenticateRequest(req, reply, deps).then((user) => {
+      req.user = user;
+      done();
+    }, done);
   });
 
   // Permission, then CSRF: a hook per request, not per route, so no route can skip it.
@@ -184,6 +203,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     return reply.send(asset.body);
   });
 
+  await (await import('./http/openapi.ts')).registerOpenApi(app, deps);
   await registerModules(app, deps);
   return app;
 }

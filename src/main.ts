@@ -4,6 +4,7 @@ import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { startBackgroundWork } from './background.ts';
+import './workers.ts';
 
 async function main() {
   let config;

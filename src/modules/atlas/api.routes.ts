@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
-import { captureSecurityHeaders, conditionalGet, etagFor } from '../../http/http-cache.ts';
+import { conditionalGet, etagFor } from '../../http/http-cache.ts';
 import { parseInput } from '../../http/validate.ts';
 import * as S from './api.schema.ts';
 import { toGeoJson } from './geojson.ts';
@@ -96,8 +96,7 @@ function doc(summary: string, description: string, opts: { querystring?: z.ZodTy
 
 export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const cache = new BodyCache();
-  // Same helmet headers, computed once instead of per request (see captureSecurityHeaders).
-  const fast = { helmet: false as const, onRequest: captureSecurityHeaders(app), ...docsOnly };
+  const fast = { ...docsOnly };
   const today = () => deps.now().toISOString().slice(0, 10);
   const meta = (version: string, date: string, count?: number) => ({
     date,
