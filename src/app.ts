@@ -164,28 +164,28 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   });
 
   // Permission, then CSRF: a hook per request, not per route, so no route can skip it.
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preHandler', (req, reply, done) => {
     const permission = req.routeOptions.config?.permission;
-    if (!permission) return; // 404 handler
+    if (!permission) return done(); // 404 handler
     if (!roleMay(req.user?.role ?? null, permission)) {
-      throw req.user ? errors.forbidden() : errors.unauthorized();
+      return done(req.user ? errors.forbidden() : errors.unauthorized());
     }
-    const rolesOfPermission = PERMISSIONS[permission].roles;
     if (
       req.user?.mustEnrolTotp &&
-      rolesOfPermission !== 'anyone' &&
+      PERMISSIONS[permission].roles !== 'anyone' &&
       permission !== 'signedIn' &&
       ROLES_REQUIRING_TOTP.includes(req.user.role)
     ) {
-      if (req.url.startsWith('/api/')) throw errors.forbidden();
-      return reply.redirect('/account/tweestapsverificatie', 303);
+      if (req.url.startsWith('/api/')) return done(errors.forbidden());
+      reply.redirect('/account/tweestapsverificatie', 303);
+      return;
     }
-    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    const unsafe = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
     if (unsafe && req.routeOptions.config?.csrf !== false && req.user?.via !== 'token') {
-      await new Promise<void>((resolve, reject) => {
-        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
-      });
+      // On a bad token the plugin sends the error itself (our error handler renders it).
+      return app.csrfProtection(req, reply, done);
     }
+    done();
   });
 
   app.get('/assets/:file', { config: { permission: 'public' } }, async (req, reply) => {

@@ -3,8 +3,7 @@
 import type { AuditTables } from '../modules/audit/tables.ts';
 import type { AuthTables } from '../modules/auth/tables.ts';
 import type { OutboxTables } from '../modules/outbox/tables.ts';
-import type { SettingsTables } from '../modules/settings/tables.ts';
 import type { AtlasTables } from '../modules/atlas/tables.ts';
 import type { NetworkTables } from '../modules/network/tables.ts';
 
-export interface Database extends AuthTables, AuditTables, OutboxTables, SettingsTables, AtlasTables, NetworkTables {}
+export interface Database extends AuthTables, AuditTables, OutboxTables, AtlasTables, NetworkTables {}

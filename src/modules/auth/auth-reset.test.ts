@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { listAudit } from '../audit/service.ts';
+import { selectMessage } from '../outbox/queries.ts';
+import { outboxCounts } from '../outbox/service.ts';
 import { createUser, csrfFrom, formBody, loginAs, updateCookies } from '../../../test/helpers/auth.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { verifyPassword } from './passwords.ts';
@@ -56,12 +59,10 @@ describe('forgot password', () => {
     assert.equal(tokens[0].purpose, 'reset');
     assert.equal(new Date(tokens[0].expires_at).getTime() - clock.getTime(), 3600_000);
     const mails = await emailsTo(t, user.email);
-    if (mails) {
-      assert.equal(mails.length, 1);
-      assert.match(mails[0].text, /https:\/\/gaz\.example\/wachtwoord\/instellen\?token=[\w-]{43}/);
-      assert.ok(!mails[0].text.includes(tokens[0].token_hash), 'the mail has the token, the table only its hash');
-      assert.equal((await emailsTo(t, 'nobody@example.org'))!.length, 0);
-    }
+    assert.equal(mails.length, 1);
+    assert.match(mails[0].text, /https:\/\/gaz\.example\/wachtwoord\/instellen\?token=[\w-]{43}/);
+    assert.ok(!mails[0].text.includes(tokens[0].token_hash), 'the mail has the token, the table only its hash');
+    assert.equal((await emailsTo(t, 'nobody@example.org')).length, 0);
   });
 
   it('asks for a valid address (400) and needs a CSRF token (403)', async () => {
@@ -81,7 +82,7 @@ describe('forgot password', () => {
     const issued = await t.deps.db.selectFrom('one_time_tokens').select('id').where('user_id', '=', user.id).execute();
     assert.equal(issued.length, 3);
     const mails = await emailsTo(t, user.email);
-    if (mails) assert.equal(mails.length, 3);
+    assert.equal(mails.length, 3);
   });
 
   it('rate-limits the form per address', async () => {
@@ -136,7 +137,7 @@ describe('set password from a link', () => {
     assert.equal(await verifyPassword(NEW_PASSWORD, row.password_hash!), true);
     assert.equal((await t.app.inject({ url: '/account', cookies: s.cookies })).statusCode, 401, 'old sessions end');
     const audit = await auditEntriesAbout(t, user.id);
-    if (audit) assert.ok(audit.some((a) => a.action === 'password.reset'));
+    assert.ok(audit.some((a) => a.action === 'password.reset'));
 
     // Used: 410 with a clear Dutch message, on GET and POST.
     const used = await t.app.inject({ url: path });
@@ -186,7 +187,7 @@ describe('set password from a link', () => {
     const row = await t.deps.db.selectFrom('users').select('status').where('id', '=', invited.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'active');
     const audit = await auditEntriesAbout(t, invited.id);
-    if (audit) assert.ok(audit.some((a) => a.action === 'password.set'));
+    assert.ok(audit.some((a) => a.action === 'password.set'));
 
     const late = await createUser(t.deps, { role: 'municipality', status: 'invited' });
     const lateLink = await issuePasswordLink(t.deps, t.deps.db, late.id, 'invite');
@@ -195,16 +196,20 @@ describe('set password from a link', () => {
   });
 });
 
-// ---- Reading the audit trail and the outbox ----
-// PENDING: the audit and outbox modules are not written yet, so these read what a stub of their
-// services recorded when the tests run with one (see the auth report), and are skipped otherwise.
-// Replace with those modules' query functions once they exist.
-async function auditEntriesAbout(_t: TestApp, userId: number): Promise<{ action: string }[] | null> {
-  const stub = (globalThis as any).__auditStub as any[] | undefined;
-  return stub ? stub.filter((e) => e.entityId === userId) : null;
+// ---- Reading the audit trail and the outbox, through those modules' services ----
+async function auditEntriesAbout(t: TestApp, userId: number): Promise<{ action: string; before: unknown; after: unknown }[]> {
+  const { entries } = await listAudit(t.deps.db, { entity: 'user', pageSize: 1000 });
+  return entries.filter((e) => e.entityId === String(userId));
 }
 
-async function emailsTo(_t: TestApp, to: string): Promise<{ subject: string; text: string }[] | null> {
-  const stub = (globalThis as any).__outboxStub as any[] | undefined;
-  return stub ? stub.filter((m) => m.to === to) : null;
+/** Messages queued to an address (ids are sequential in a fresh test database). */
+async function emailsTo(t: TestApp, to: string): Promise<{ subject: string; text: string }[]> {
+  const counts = await outboxCounts(t.deps.db);
+  const total = counts.pending + counts.sending + counts.sent + counts.failed;
+  const found: { subject: string; text: string }[] = [];
+  for (let id = 1; id <= total; id++) {
+    const row = await selectMessage(t.deps.db, id);
+    if (row && row.to_address === to) found.push({ subject: row.subject, text: row.text_body });
+  }
+  return found;
 }
