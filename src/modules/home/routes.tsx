@@ -10,7 +10,7 @@ const PUBLIC_CACHE = 'public, max-age=300';
 
 export async function registerHomeRoutes(app: FastifyInstance, _deps: AppDeps) {
   app.get('/', { config: { permission: 'public' } }, async (req, reply) =>
-    sendPage(req, reply, { title: homeTitle(req.locale), cacheControl: PUBLIC_CACHE }, <HomePage />),
+    sendPage(req, reply, { title: homeTitle(req.locale), cacheControl: PUBLIC_CACHE, islands: ['finder'] }, <HomePage />),
   );
   app.get('/toegankelijkheid', { config: { permission: 'public' } }, async (req, reply) =>
     sendPage(

@@ -1,6 +1,7 @@
 import { defineMessages, type Locale } from '../../../i18n.ts';
 import { Heading1, Paragraph } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
+import { FinderForm } from '../../network/views/finder.tsx';
 
 const m = defineMessages({
   title: { nl: 'Samen tegen mensenhandel, in elke gemeente', en: 'Together against human trafficking, in every municipality' },
@@ -27,6 +28,7 @@ export function HomePage() {
     <>
       <Heading1>{t.title}</Heading1>
       <Paragraph class="utrecht-paragraph--lead">{t.intro}</Paragraph>
+      <FinderForm />
       <h2 class="utrecht-heading-2">{t.tasks}</h2>
       <ul class="utrecht-link-list utrecht-link-list--html-ul">
         <li class="utrecht-link-list__item"><a class="utrecht-link-list__link utrecht-link" href="/netwerk">{t.network}</a></li>

@@ -1,0 +1,75 @@
+// Network benchmarks (issue 4), figures printed:
+//  1. coverage and capacity of every municipality on one date (pure function, and through the
+//     service with the database reads, uncached) — target < 50 ms;
+//  2. /netwerk for a cached date — target < 5 ms per request (in-process, app.inject);
+//  3. the network API under load beside a bare Fastify server in the same run (autocannon).
+import { createTestApp } from '../test/helpers/app.ts';
+import { importReferenceData } from '../src/modules/atlas/service.ts';
+import { loadNetworkDemo } from '../src/modules/network/demo.ts';
+import { computeCoverage } from '../src/modules/network/network.logic.ts';
+import { clearNetworkCache, networkOn } from '../src/modules/network/service.ts';
+import { compareWithBaseline, startApp } from './lib.ts';
+
+const DATE = '2019-09-30';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const t = await createTestApp();
+try {
+  await importReferenceData(t.deps);
+  await loadNetworkDemo(t.deps);
+
+  // 1. Coverage for one date.
+  const n = await networkOn(t.deps.db, DATE);
+  const input = {
+    date: DATE,
+    municipalities: n.result.municipalities.map((m) => ({ code: m.code, name: m.name, population: m.population })),
+    coordinators: [...n.coordinators.values()].map((c) => ({ id: c.id, name: c.name, activeFrom: c.activeFrom, activeTo: c.activeTo })),
+    assignments: (await t.deps.db.selectFrom('network_assignments').select(['coordinator_id', 'municipality_code', 'valid_from', 'valid_to']).execute()).map((a) => ({
+      coordinatorId: Number(a.coordinator_id), municipalityCode: a.municipality_code, validFrom: a.valid_from, validTo: a.valid_to,
+    })),
+    fteChanges: (await t.deps.db.selectFrom('network_fte_changes').select(['coordinator_id', 'effective_from', 'fte']).execute()).map((f) => ({
+      coordinatorId: Number(f.coordinator_id), effectiveFrom: f.effective_from, fte: Number(f.fte),
+    })),
+    norm: n.result.norm,
+  };
+  const pure: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    computeCoverage(input);
+    pure.push(performance.now() - t0);
+  }
+  const service: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    clearNetworkCache();
+    const t0 = performance.now();
+    await networkOn(t.deps.db, DATE);
+    service.push(performance.now() - t0);
+  }
+  console.log(`\ncoverage + capacity for ${input.municipalities.length} municipalities, ${input.coordinators.length} coordinators, ${input.assignments.length} assignments on ${DATE}:`);
+  console.log(`  pure function:              median ${median(pure).toFixed(2)} ms, max ${Math.max(...pure).toFixed(2)} ms  (target < 50 ms)`);
+  console.log(`  service incl. DB, uncached: median ${median(service).toFixed(2)} ms, max ${Math.max(...service).toFixed(2)} ms`);
+
+  // 2. /netwerk for a cached date.
+  const url = `/netwerk?datum=${DATE}`;
+  const first = await t.app.inject({ url });
+  if (first.statusCode !== 200) throw new Error(`/netwerk answered ${first.statusCode}`);
+  const cached: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await t.app.inject({ url });
+    cached.push(performance.now() - t0);
+  }
+  console.log(`\n/netwerk (cached date, in-process): median ${median(cached).toFixed(2)} ms, p99 ${[...cached].sort((a, b) => a - b)[197].toFixed(2)} ms  (target < 5 ms); ${Math.round(first.body.length / 1024)} KB HTML`);
+} finally {
+  await t.close();
+}
+
+// 3. API throughput beside a bare Fastify route (the app with the demo scenario).
+const app = await startApp({ demo: true });
+try {
+  await compareWithBaseline({ name: 'network summary API', path: `/api/v1/network/summary?date=${DATE}`, app });
+  await compareWithBaseline({ name: 'network coverage API', path: `/api/v1/network/coverage?date=${DATE}`, app });
+  await compareWithBaseline({ name: '/netwerk page (cached)', path: `/netwerk?datum=${DATE}`, app });
+} finally {
+  await app.stop();
+}

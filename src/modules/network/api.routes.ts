@@ -1,0 +1,171 @@
+// Open-data API of the network: summary, coverage per municipality, coordinators, GeoJSON and the
+// monthly timeline. Public, cached (ETag on (url, data version)), problem+json errors.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import { errors } from '../../http/errors.ts';
+import { sendCachedBody } from './body-cache.ts';
+import { parseOrThrow } from '../../http/validate.ts';
+import { coverageGeoJson } from './geo.ts';
+import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './present.ts';
+import { apiDateQuery, apiTimelineQuery, searchQuery } from './schema.ts';
+import { networkDataVersion, networkOn, timeline } from './service.ts';
+import { searchMunicipalitiesOn } from './atlas-port.ts';
+
+const PUBLIC = { permission: 'public' as const };
+
+export const todayOf = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
+
+/** Answers 304 when the client has this version; otherwise sends the (cached) body with ETag + Cache-Control. */
+export async function sendCached(req: FastifyRequest, reply: FastifyReply, version: string, produce: () => Promise<unknown> | unknown, type = 'application/json; charset=utf-8') {
+  return sendCachedBody(req, reply, `${version}|${req.locale}|${req.url}`, type, async () => {
+    const body = await produce();
+    return typeof body === 'string' ? body : JSON.stringify(body);
+  });
+}
+
+const dateQs = {
+  type: 'object',
+  properties: { date: { type: 'string', description: 'Datum JJJJ-MM-DD (standaard: vandaag)', examples: ['2019-09-30'] } },
+} as const;
+
+function checkTimelineRange(from: string, to: string) {
+  if (from > to) throw errors.validation([{ field: 'from', message: { nl: 'De begindatum moet vóór de einddatum liggen.', en: 'The start date must be before the end date.' } }]);
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  if (months > 240) throw errors.validation([{ field: 'from', message: { nl: 'Vraag hoogstens 20 jaar tegelijk op.', en: 'Ask for at most 20 years at once.' } }]);
+}
+
+export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps) {
+  app.get(
+    '/api/v1/network/summary',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['network'],
+        summary: 'Het netwerk van zorgcoördinatoren op een datum: kerncijfers',
+        description: 'Aantal actieve zorgcoördinatoren, gedekte gemeenten en inwoners op de gevraagde datum.',
+        querystring: dateQs,
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(apiDateQuery, req.query);
+      const date = q.date ?? todayOf(deps);
+      return sendCached(req, reply, await networkDataVersion(deps.db), async () => presentSummary((await networkOn(deps.db, date)).summary));
+    },
+  );
+
+  app.get(
+    '/api/v1/network/coverage',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['network'],
+        summary: 'Dekking en capaciteit per gemeente op een datum',
+        description: 'Per gemeente: status (covered | remote), capaciteit (adequate | insufficient | none) tegen de norm, FTE per 100.000 inwoners en de zorgcoördinatoren.',
+        querystring: dateQs,
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(apiDateQuery, req.query);
+      const date = q.date ?? todayOf(deps);
+      return sendCached(req, reply, await networkDataVersion(deps.db), async () => {
+        const n = await networkOn(deps.db, date);
+        return {
+          data: n.result.municipalities.map((m) => presentCoverageRow(m, n)),
+          meta: { date, norm: n.result.norm, normUnit: 'FTE per 100.000 inwoners', count: n.result.municipalities.length },
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/network/coordinators',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['network'],
+        summary: 'Actieve zorgcoördinatoren op een datum',
+        description: 'Per zorgcoördinator: organisatie, openbare contactgegevens, FTE, gedekte gemeenten en FTE per 100.000 inwoners.',
+        querystring: dateQs,
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(apiDateQuery, req.query);
+      const date = q.date ?? todayOf(deps);
+      return sendCached(req, reply, await networkDataVersion(deps.db), async () => {
+        const n = await networkOn(deps.db, date);
+        return {
+          data: n.result.coordinators.map((c) => presentPublicCoordinator(c, n)),
+          meta: { date, count: n.result.coordinators.length },
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/network/coverage.geojson',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['network'],
+        summary: 'Dekking per gemeente als GeoJSON (RFC 7946)',
+        description: 'FeatureCollection met de gemeentegrenzen van de datum en per gemeente status, capaciteit en FTE per 100.000 inwoners.',
+        querystring: dateQs,
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(apiDateQuery, req.query);
+      const date = q.date ?? todayOf(deps);
+      return sendCached(req, reply, await networkDataVersion(deps.db), async () => coverageGeoJson(deps.db, date), 'application/geo+json; charset=utf-8');
+    },
+  );
+
+  app.get(
+    '/api/v1/network/timeline',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['network'],
+        summary: 'Groei van het netwerk per maand',
+        description: 'Per maand (laatste dag van de maand): actieve zorgcoördinatoren, gedekte gemeenten en inwoners.',
+        querystring: {
+          type: 'object',
+          properties: {
+            from: { type: 'string', description: 'Begindatum JJJJ-MM-DD (standaard: een jaar vóór de einddatum)' },
+            to: { type: 'string', description: 'Einddatum JJJJ-MM-DD (standaard: vandaag)' },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(apiTimelineQuery, req.query);
+      const to = q.to ?? todayOf(deps);
+      const from = q.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4, 8)}01`;
+      checkTimelineRange(from, to);
+      return sendCached(req, reply, await networkDataVersion(deps.db), async () => ({ data: await timeline(deps.db, from, to), meta: { from, to } }));
+    },
+  );
+
+  app.get(
+    '/api/v1/network/search',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['network'],
+        summary: 'Gemeenten zoeken voor de zoeker (ook vroegere namen)',
+        description: 'Suggesties bij het typen: code, naam en, bij een vroegere naam, waarom deze gemeente.',
+        querystring: {
+          type: 'object',
+          properties: { q: { type: 'string', description: 'Zoekterm' }, date: { type: 'string', description: 'Datum JJJJ-MM-DD (standaard: vandaag)' } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(searchQuery, req.query);
+      const term = q.q.trim();
+      const date = q.date ?? todayOf(deps);
+      return sendCached(req, reply, await networkDataVersion(deps.db), async () => ({
+        data: term.length < 2 ? [] : (await searchMunicipalitiesOn(deps.db, term, date, 10)).map((f) => ({ code: f.code, name: f.name, formerName: f.matchedFormerName ?? null })),
+      }));
+    },
+  );
+}
