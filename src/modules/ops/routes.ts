@@ -24,9 +24,10 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
   // Counting hook for every route of the app. skip-override lifts it out of this plugin's
   // encapsulation (what fastify-plugin does), so it sees the whole app's requests.
   const collector: FastifyPluginAsync = async (instance) => {
-    instance.addHook('onResponse', async (req, reply) => {
+    instance.addHook('onResponse', (req, reply, done) => {
       const route = req.routeOptions.url ?? 'unmatched';
       metrics.observe(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+      done();
     });
   };
   (collector as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
