@@ -1,0 +1,203 @@
+// Benchmark helpers. On a 2-core machine single runs vary by 30–40%, so every figure is printed
+// beside a bare Fastify server measured in the same run, with the server pinned to CPU 0 and the
+// load generator (autocannon) to CPU 1. Only 127.0.0.1 is ever loaded.
+//
+//   import { compareWithBaseline } from './lib.ts';
+//   await compareWithBaseline({ name: 'home page', path: '/' });
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const root = resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+
+export const DEFAULT_DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+export const DEFAULT_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
+
+/** The command pinned to one CPU when taskset exists (it does on Debian). */
+function pinned(cpu: number, command: string, args: string[]): [string, string[]] {
+  return hasTaskset ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args];
+}
+
+export interface BenchServer {
+  name: string;
+  port: number;
+  url: (path: string) => string;
+  stop: () => Promise<void>;
+}
+
+async function startServerScript(name: string, script: string, env: Record<string, string>): Promise<BenchServer> {
+  const [command, args] = pinned(0, process.execPath, ['--import', 'tsx', script]);
+  const child: ChildProcess = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s:\n${output}`)), 120_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      const match = output.match(/READY (\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolvePort(Number(match[1]));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    name,
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A bare Fastify server with one constant-JSON route, pinned to CPU 0. */
+export function startBaseline(): Promise<BenchServer> {
+  return startServerScript('bare Fastify', 'bench/servers/baseline.ts', { PATH: process.env.PATH ?? '' });
+}
+
+export interface AppServerOptions {
+  /** Load the 2019 demo scenario into the temporary database first. */
+  demo?: boolean;
+  /** Extra environment variables for the app. */
+  env?: Record<string, string>;
+}
+
+/** Our app (buildApp, production-like config, temporary SQLite database), pinned to CPU 0. */
+export async function startApp(options: AppServerOptions = {}): Promise<BenchServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'gaz-bench-'));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123456789',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+    DATA_DIR: dir,
+    OUTBOX_DIR: join(dir, 'outbox'),
+    LOG_LEVEL: 'warn',
+    OUTBOX_SENDER: '0',
+    BENCH_DEMO: options.demo ? '1' : '0',
+    ...(process.env.REFERENCE_DATA ? { REFERENCE_DATA: process.env.REFERENCE_DATA } : {}),
+    ...(options.env ?? {}),
+  };
+  const server = await startServerScript('this app', 'bench/servers/app.ts', env);
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface LoadOptions {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  durationSeconds?: number;
+  connections?: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** Runs autocannon (its CLI, pinned to CPU 1) against a server on 127.0.0.1. */
+export async function runLoad(server: BenchServer, options: LoadOptions): Promise<LoadResult> {
+  const url = server.url(options.path);
+  if (!url.startsWith('http://127.0.0.1:')) throw new Error('Benchmarks load 127.0.0.1 only.');
+  const args = [
+    require.resolve('autocannon/autocannon.js'),
+    '--json',
+    '-c', String(options.connections ?? DEFAULT_CONNECTIONS),
+    '-d', String(options.durationSeconds ?? DEFAULT_DURATION_SECONDS),
+    '-m', options.method ?? 'GET',
+  ];
+  for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`);
+  if (options.body !== undefined) args.push('-b', options.body);
+  args.push(url);
+  const [command, pinnedArgs] = pinned(1, process.execPath, args);
+  const child = spawn(command, pinnedArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  if (code !== 0) throw new Error(`autocannon exited with ${code}: ${stderr}`);
+  const json = JSON.parse(stdout.slice(stdout.indexOf('{')));
+  return {
+    requestsPerSecond: json.requests.average,
+    latencyP50: json.latency.p50,
+    latencyP99: json.latency.p99,
+    non2xx: json.non2xx ?? 0,
+    errors: json.errors ?? 0,
+    timeouts: json.timeouts ?? 0,
+  };
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function formatRow(label: string, r: LoadResult): string {
+  return `  ${pad(label, 34)} ${pad(Math.round(r.requestsPerSecond).toLocaleString('en'), 10)} ${pad(`${r.latencyP50} ms`, 10)} ${pad(`${r.latencyP99} ms`, 10)}${r.non2xx > 0 ? `  (${r.non2xx} non-2xx)` : ''}${r.errors > 0 ? `  (${r.errors} errors)` : ''}`;
+}
+
+export interface Comparison {
+  name: string;
+  baseline: LoadResult;
+  app: LoadResult;
+  /** The app's throughput as a share of the bare server's. */
+  ratio: number;
+}
+
+/**
+ * Measures a route of the app beside the bare Fastify server, in the same run, and prints both.
+ * Pass `app` to reuse a running app (e.g. one with demo data, for several routes).
+ */
+export async function compareWithBaseline(
+  options: LoadOptions & { name: string; app?: BenchServer; appOptions?: AppServerOptions; warmupSeconds?: number },
+): Promise<Comparison> {
+  const baselineServer = await startBaseline();
+  const appServer = options.app ?? (await startApp(options.appOptions));
+  try {
+    const warmup = options.warmupSeconds ?? 2;
+    if (warmup > 0) {
+      await runLoad(baselineServer, { ...options, path: '/', durationSeconds: warmup });
+      await runLoad(appServer, { ...options, durationSeconds: warmup });
+    }
+    const baseline = await runLoad(baselineServer, { ...options, path: '/' });
+    const app = await runLoad(appServer, options);
+    const ratio = app.requestsPerSecond / baseline.requestsPerSecond;
+    console.log(`\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${options.durationSeconds ?? DEFAULT_DURATION_SECONDS} s${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`);
+    console.log(`  ${pad('', 34)} ${pad('req/s', 10)} ${pad('p50', 10)} ${pad('p99', 10)}`);
+    console.log(formatRow('bare Fastify (constant JSON)', baseline));
+    console.log(formatRow('this app', app));
+    console.log(`  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second`);
+    if (app.non2xx > 0) console.log(`  note: ${app.non2xx} responses were not 2xx: check the path and permissions.`);
+    return { name: options.name, baseline, app, ratio };
+  } finally {
+    await baselineServer.stop();
+    if (!options.app) await appServer.stop();
+  }
+}
