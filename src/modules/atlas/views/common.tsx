@@ -1,0 +1,39 @@
+// Pieces shared by the atlas pages: the date/filter form fields and the attribution line.
+import type { FieldError } from '../../../http/errors.ts';
+import { defineMessages } from '../../../i18n.ts';
+import { ErrorSummary, Paragraph, TextField } from '../../../views/components.tsx';
+import { usePage } from '../../../views/context.ts';
+import { ATTRIBUTION } from '../service.ts';
+
+export const atlasText = defineMessages({
+  date: { nl: 'Datum', en: 'Date' },
+  dateHint: { nl: 'Als JJJJ-MM-DD, bijvoorbeeld 2019-06-01. Leeg laten voor vandaag.', en: 'As YYYY-MM-DD, for example 2019-06-01. Leave empty for today.' },
+  show: { nl: 'Tonen', en: 'Show' },
+  attribution: { nl: 'Bronnen', en: 'Sources' },
+  municipalities: { nl: 'gemeenten', en: 'municipalities' },
+  municipality: { nl: 'gemeente', en: 'municipality' },
+  on: { nl: 'op', en: 'on' },
+  name: { nl: 'Naam', en: 'Name' },
+  code: { nl: 'CBS-code', en: 'CBS code' },
+  province: { nl: 'Provincie', en: 'Province' },
+  population: { nl: 'Inwoners', en: 'Inhabitants' },
+});
+
+export function DateField(props: { value: string; errors: FieldError[] }) {
+  const t = atlasText(usePage().locale);
+  return <TextField name="datum" label={t.date} description={t.dateHint} value={props.value} errors={props.errors} inputMode="numeric" />;
+}
+
+export function FormErrors(props: { errors: FieldError[]; labels: Record<string, string> }) {
+  return <ErrorSummary errors={props.errors} labels={props.labels} />;
+}
+
+/** Source attribution required by CBS/Kadaster; shown on every page with atlas data. */
+export function Attribution() {
+  return <Paragraph class="gaz-map-attribution">{ATTRIBUTION}</Paragraph>;
+}
+
+export function countLine(count: number, date: string, locale: 'nl' | 'en', formatted: string): string {
+  const t = atlasText(locale);
+  return `${count} ${count === 1 ? t.municipality : t.municipalities} ${t.on} ${formatted}`;
+}
