@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.ts';
 import { loadAssets, type AssetManifest } from './http/assets.ts';
 import { installErrorHandlers } from './http/error-handler.tsx';
 import { computeSecurityHeaders } from './http/security-headers.ts';
+import { lazyChildLogger } from './http/logging.ts';
 import { errors } from './http/errors.ts';
 import { isPermissionName, PERMISSIONS, roleMay, ROLES_REQUIRING_TOTP, type PermissionName } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     trustProxy: config.trustProxy,
     // One log line per request (written in onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (logger, bindings, opts) => lazyChildLogger(logger, bindings, opts),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     forceCloseConnections: true,
