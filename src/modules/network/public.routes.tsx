@@ -11,15 +11,21 @@ import { todayOf } from './api.routes.ts';
 import { sendCachedBody } from './body-cache.ts';
 import { mapShapesOn } from './map.ts';
 import { finderQuery, pageDateQuery } from './schema.ts';
-import { municipalityNetwork, networkDataVersion, networkOn, timeline } from './service.ts';
+import { municipalityNetwork, networkDataVersion, networkOn, networkStartMonth, timeline } from './service.ts';
 import { answerTitle, FinderResults, finderResultsTitle, MunicipalityAnswer } from './views/finder.tsx';
 import { NetworkPage, networkTitle } from './views/network-page.tsx';
 
 const CACHE = 'public, max-age=300';
 
-/** Twelve months up to the date: the first day of the month a year earlier. */
-export function timelineStart(date: string): string {
-  return `${Number(date.slice(0, 4)) - 1}-${date.slice(5, 7)}-01`;
+/**
+ * The growth chart runs from the month the network started (at most ten years back) to the date,
+ * and covers at least the twelve months before it.
+ */
+export function timelineStart(date: string, networkStart: string | null): string {
+  const yearBefore = `${Number(date.slice(0, 4)) - 1}-${date.slice(5, 7)}-01`;
+  const tenYears = `${Number(date.slice(0, 4)) - 10}-${date.slice(5, 7)}-01`;
+  if (!networkStart || networkStart >= yearBefore) return yearBefore;
+  return networkStart < tenYears ? tenYears : networkStart;
 }
 
 export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps) {
@@ -34,7 +40,7 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps) 
     const date = dateOr400(req.query) ?? today;
     const version = await networkDataVersion(deps.db);
     const render = async () => {
-      const [network, shapes, points] = await Promise.all([networkOn(deps.db, date), mapShapesOn(deps.db, date), timeline(deps.db, timelineStart(date), date)]);
+      const [network, shapes, points] = await Promise.all([networkOn(deps.db, date), mapShapesOn(deps.db, date), timeline(deps.db, timelineStart(date, await networkStartMonth(deps.db)), date)]);
       const options = { title: networkTitle(req.locale, date), islands: ['finder'], cacheControl: CACHE };
       const body = <NetworkPage network={network} date={date} isToday={date === today} shapes={shapes} timeline={points} />;
       return { options, body };

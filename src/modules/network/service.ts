@@ -573,6 +573,13 @@ export async function timeline(db: Db, from: string, to: string): Promise<Timeli
 }
 
 /** Coverage of one municipality on a date, with its coordinators' public contact. */
+/** The first day of the month the first coordinator started, or null without coordinators. */
+export async function networkStartMonth(db: Db): Promise<string | null> {
+  const coordinators = await listCoordinators(db);
+  const first = coordinators.map((c) => c.activeFrom).sort()[0];
+  return first ? `${first.slice(0, 7)}-01` : null;
+}
+
 export async function municipalityNetwork(db: Db, code: string, date: string) {
   const n = await networkOn(db, date);
   const m = n.result.municipalities.find((x) => x.code === code);
