@@ -91,7 +91,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     reply.header('x-request-id', req.id);
     done(null, payload);
   });
+  const logRequests = (app.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') ?? true;
   app.addHook('onResponse', (req, reply, done) => {
+    if (!logRequests) return done();
     req.log.info(
       { method: req.method, url: req.url.split('?')[0], route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request completed',
