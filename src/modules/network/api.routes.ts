@@ -35,88 +35,62 @@ function checkTimelineRange(from: string, to: string) {
 }
 
 export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps) {
-  app.get(
+  /** A public GET answering for one date (`?date=`, default today), cached per data version. */
+  const dateRoute = (
+    url: string,
+    doc: { summary: string; description: string },
+    produce: (date: string) => Promise<unknown>,
+    type?: string,
+  ) =>
+    app.get(url, { config: PUBLIC, schema: { tags: ['network'], ...doc, querystring: dateQs } }, async (req, reply) => {
+      const date = parseOrThrow(apiDateQuery, req.query).date ?? todayOf(deps);
+      return sendCached(req, reply, await networkDataVersion(deps.db), () => produce(date), type);
+    });
+
+  dateRoute(
     '/api/v1/network/summary',
     {
-      config: PUBLIC,
-      schema: {
-        tags: ['network'],
-        summary: 'Het netwerk van zorgcoördinatoren op een datum: kerncijfers',
-        description: 'Aantal actieve zorgcoördinatoren, gedekte gemeenten en inwoners op de gevraagde datum.',
-        querystring: dateQs,
-      },
+      summary: 'Het netwerk van zorgcoördinatoren op een datum: kerncijfers',
+      description: 'Aantal actieve zorgcoördinatoren, gedekte gemeenten en inwoners op de gevraagde datum.',
     },
-    async (req, reply) => {
-      const q = parseOrThrow(apiDateQuery, req.query);
-      const date = q.date ?? todayOf(deps);
-      return sendCached(req, reply, await networkDataVersion(deps.db), async () => presentSummary((await networkOn(deps.db, date)).summary));
-    },
+    async (date) => presentSummary((await networkOn(deps.db, date)).summary),
   );
 
-  app.get(
+  dateRoute(
     '/api/v1/network/coverage',
     {
-      config: PUBLIC,
-      schema: {
-        tags: ['network'],
-        summary: 'Dekking en capaciteit per gemeente op een datum',
-        description: 'Per gemeente: status (covered | remote), capaciteit (adequate | insufficient | none) tegen de norm, FTE per 100.000 inwoners en de zorgcoördinatoren.',
-        querystring: dateQs,
-      },
+      summary: 'Dekking en capaciteit per gemeente op een datum',
+      description: 'Per gemeente: status (covered | remote), capaciteit (adequate | insufficient | none) tegen de norm, FTE per 100.000 inwoners en de zorgcoördinatoren.',
     },
-    async (req, reply) => {
-      const q = parseOrThrow(apiDateQuery, req.query);
-      const date = q.date ?? todayOf(deps);
-      return sendCached(req, reply, await networkDataVersion(deps.db), async () => {
-        const n = await networkOn(deps.db, date);
-        return {
-          data: n.result.municipalities.map((m) => presentCoverageRow(m, n)),
-          meta: { date, norm: n.result.norm, normUnit: 'FTE per 100.000 inwoners', count: n.result.municipalities.length },
-        };
-      });
+    async (date) => {
+      const n = await networkOn(deps.db, date);
+      return {
+        data: n.result.municipalities.map((m) => presentCoverageRow(m, n)),
+        meta: { date, norm: n.result.norm, normUnit: 'FTE per 100.000 inwoners', count: n.result.municipalities.length },
+      };
     },
   );
 
-  app.get(
+  dateRoute(
     '/api/v1/network/coordinators',
     {
-      config: PUBLIC,
-      schema: {
-        tags: ['network'],
-        summary: 'Actieve zorgcoördinatoren op een datum',
-        description: 'Per zorgcoördinator: organisatie, openbare contactgegevens, FTE, gedekte gemeenten en FTE per 100.000 inwoners.',
-        querystring: dateQs,
-      },
+      summary: 'Actieve zorgcoördinatoren op een datum',
+      description: 'Per zorgcoördinator: organisatie, openbare contactgegevens, FTE, gedekte gemeenten en FTE per 100.000 inwoners.',
     },
-    async (req, reply) => {
-      const q = parseOrThrow(apiDateQuery, req.query);
-      const date = q.date ?? todayOf(deps);
-      return sendCached(req, reply, await networkDataVersion(deps.db), async () => {
-        const n = await networkOn(deps.db, date);
-        return {
-          data: n.result.coordinators.map((c) => presentPublicCoordinator(c, n)),
-          meta: { date, count: n.result.coordinators.length },
-        };
-      });
+    async (date) => {
+      const n = await networkOn(deps.db, date);
+      return { data: n.result.coordinators.map((c) => presentPublicCoordinator(c, n)), meta: { date, count: n.result.coordinators.length } };
     },
   );
 
-  app.get(
+  dateRoute(
     '/api/v1/network/coverage.geojson',
     {
-      config: PUBLIC,
-      schema: {
-        tags: ['network'],
-        summary: 'Dekking per gemeente als GeoJSON (RFC 7946)',
-        description: 'FeatureCollection met de gemeentegrenzen van de datum en per gemeente status, capaciteit en FTE per 100.000 inwoners.',
-        querystring: dateQs,
-      },
+      summary: 'Dekking per gemeente als GeoJSON (RFC 7946)',
+      description: 'FeatureCollection met de gemeentegrenzen van de datum en per gemeente status, capaciteit en FTE per 100.000 inwoners.',
     },
-    async (req, reply) => {
-      const q = parseOrThrow(apiDateQuery, req.query);
-      const date = q.date ?? todayOf(deps);
-      return sendCached(req, reply, await networkDataVersion(deps.db), async () => coverageGeoJson(deps.db, date), 'application/geo+json; charset=utf-8');
-    },
+    (date) => coverageGeoJson(deps.db, date),
+    'application/geo+json; charset=utf-8',
   );
 
   app.get(
