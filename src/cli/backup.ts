@@ -195,21 +195,28 @@ async function guarded(ctx: CliContext, fn: () => Promise<number>): Promise<numb
   }
 }
 
+/** The config when the database is SQLite and the file option is given; otherwise explains and returns null. */
+function sqliteConfigFor(file: string | true | undefined, missingFileHint: string, ctx: CliContext) {
+  const config = loadConfig();
+  if (isPostgresUrl(config.databaseUrl)) {
+    PG_BACKUP_HELP.forEach((line) => ctx.out(line));
+    return null;
+  }
+  if (typeof file !== 'string') {
+    ctx.out(missingFileHint);
+    return null;
+  }
+  return config;
+}
+
 registerCommand({
   name: 'backup',
   usage: 'backup --to FILE [--force]',
   description: 'Copy the SQLite database to FILE while the server keeps running (for PostgreSQL it explains pg_dump).',
   run: (options, ctx) =>
     guarded(ctx, async () => {
-      const config = loadConfig();
-      if (isPostgresUrl(config.databaseUrl)) {
-        PG_BACKUP_HELP.forEach((line) => ctx.out(line));
-        return 2;
-      }
-      if (typeof options.to !== 'string') {
-        ctx.out('Say where the backup goes: backup --to FILE (for example --to backups/gaz-2025-01-01.sqlite).');
-        return 2;
-      }
+      const config = sqliteConfigFor(options.to, 'Say where the backup goes: backup --to FILE (for example --to backups/gaz-2025-01-01.sqlite).', ctx);
+      if (!config || typeof options.to !== 'string') return 2;
       const source = sqlitePathOf(config.databaseUrl);
       const target = resolve(options.to);
       ctx.out(`Backing up ${source} to ${target} …`);
@@ -229,15 +236,8 @@ registerCommand({
   description: 'Replace the SQLite database with a backup made by `backup` (stop the server first). PostgreSQL: see pg_restore.',
   run: (options, ctx) =>
     guarded(ctx, async () => {
-      const config = loadConfig();
-      if (isPostgresUrl(config.databaseUrl)) {
-        PG_BACKUP_HELP.forEach((line) => ctx.out(line));
-        return 2;
-      }
-      if (typeof options.from !== 'string') {
-        ctx.out('Say which backup to restore: restore --from FILE.');
-        return 2;
-      }
+      const config = sqliteConfigFor(options.from, 'Say which backup to restore: restore --from FILE.', ctx);
+      if (!config || typeof options.from !== 'string') return 2;
       if (options.force !== true && (await serverAnswers(config))) {
         ctx.out(
           `Something answers on port ${config.port}: the server may be using the database. Stop it first ` +

@@ -179,34 +179,28 @@ export async function changeRole(deps: AppDeps, actor: Actor, userId: number, ch
       .execute();
     // Sessions carry no role (it is read per request), but a new role is a good moment to log in afresh.
     if (change.role !== before.role) await revokeSessionsOf(trx, userId);
-    const after = (await selectUserById(trx, userId))!;
-    await recordAudit(trx, {
-      at: deps.now(),
-      actor,
-      action: 'update',
-      entity: 'user',
-      entityId: userId,
-      before: auditView(before),
-      after: auditView(after),
-      subjectUserIds: [userId],
-    });
-    return after;
+    return recordUserUpdate(deps, actor, trx, before);
   });
 }
 
 async function setStatus(deps: AppDeps, actor: Actor, userId: number, next: 'active' | 'deactivated' | 'invited', trx: DbOrTx) {
   const before = await requireUser(trx, userId);
   await trx.updateTable('users').set({ status: next, updated_at: deps.now().toISOString() }).where('id', '=', userId).execute();
-  const after = (await selectUserById(trx, userId))!;
+  return recordUserUpdate(deps, actor, trx, before);
+}
+
+/** Reads the user after an update and records the change (before → after) in the audit trail. */
+async function recordUserUpdate(deps: AppDeps, actor: Actor, trx: DbOrTx, before: UserRow): Promise<UserRow> {
+  const after = (await selectUserById(trx, before.id))!;
   await recordAudit(trx, {
     at: deps.now(),
     actor,
     action: 'update',
     entity: 'user',
-    entityId: userId,
+    entityId: before.id,
     before: auditView(before),
     after: auditView(after),
-    subjectUserIds: [userId],
+    subjectUserIds: [before.id],
   });
   return after;
 }
