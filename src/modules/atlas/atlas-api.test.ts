@@ -1,19 +1,16 @@
 // Open-data API contract: shapes, CSV, GeoJSON basics, problem+json errors, ETag/304, OpenAPI.
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { importReferenceData } from './import/index.ts';
+import type { TestApp } from '../../../test/helpers/app.ts';
+import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
 import { boundariesOn, searchMunicipalities, successorsOf } from './service.ts';
 
-const SOURCE = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
 const TODAY = new Date('2026-11-28T12:00:00Z');
 
 describe('atlas open-data API', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ now: () => TODAY });
-    await importReferenceData(t.deps, SOURCE);
+    t = await createAtlasTestApp(TODAY);
   });
   after(async () => {
     await t.close();

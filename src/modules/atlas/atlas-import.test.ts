@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { ensureReferenceData, isEmpty } from './boot.ts';
 import { importReferenceData, ReferenceDataError } from './import/index.ts';
 import { municipalitiesOn, referenceDataVersion, regionsByType, getMunicipality } from './service.ts';
+import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
 
-const SOURCE = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
+const SOURCE = REFERENCE_DIR;
 
 function copyData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gaz-ref-'));

@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { AtlasIndex, isValidIsoDate, normalizeName, validityOf, type AtlasFacts } from './atlas.logic.ts';
 import { parseMergers, parseMunicipalities } from './import/parse.ts';
+import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
 
-const dir = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
+const dir = REFERENCE_DIR;
 const csv = parseMunicipalities(readFileSync(resolve(dir, 'gemeenten.csv'), 'utf8'));
 const mergers = parseMergers(readFileSync(resolve(dir, 'herindelingen_2019_2025.csv'), 'utf8'), csv);
 const HAAREN_SHARES: Record<string, number> = { GM0865: 0.42, GM0824: 0.28, GM0855: 0.18, GM0757: 0.12 };

@@ -1,13 +1,11 @@
 // Atlas pages on an imported database: /kaart, /gemeenten, /gemeenten/{code}.
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { h, type VNode } from 'preact';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { importReferenceData } from './import/index.ts';
+import type { TestApp } from '../../../test/helpers/app.ts';
+import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
 import { registerMunicipalityPanel } from './pages.tsx';
 
-const SOURCE = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
 const TODAY = new Date('2026-11-28T12:00:00Z');
 
 const areaLinks = (html: string) => html.match(/<a href="\/gemeenten\/GM\d{4}" data-code="GM\d{4}"[^>]*><title>[^<]+<\/title><path d="/g) ?? [];
@@ -16,8 +14,7 @@ const tableRows = (html: string) => (html.split('<tbody')[1] ?? '').match(/<tr /
 describe('atlas pages', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ now: () => TODAY });
-    await importReferenceData(t.deps, SOURCE);
+    t = await createAtlasTestApp(TODAY);
   });
   after(async () => {
     await t.close();

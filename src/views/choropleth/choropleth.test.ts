@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { renderToString } from 'preact-render-to-string';
 import type { Topology } from 'topojson-specification';
+import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
 import {
   areaFeatures,
   BOUNDARY_STROKE,
@@ -21,7 +22,7 @@ import {
   type LegendClass,
 } from './index.ts';
 
-const DATA = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
+const DATA = REFERENCE_DIR;
 const load = (name: string) => JSON.parse(readFileSync(resolve(DATA, name), 'utf8')) as Topology;
 const gem2025 = load('gemeente_2025.topojson');
 const gem2019 = load('gemeente_2019.topojson');
