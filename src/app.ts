@@ -1,6 +1,6 @@
 // buildApp(deps) returns the configured Fastify instance; src/main.ts only reads config and listens.
 // A request passes: request id → locale → user (session/token) → permission → CSRF → handler.
-import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -11,8 +11,10 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { AppDeps } from './deps.ts';
 import { loadAssets, type AssetManifest } from './http/assets.ts';
 import { installErrorHandlers } from './http/error-handler.tsx';
-import { computeSecurityHeaders } from './http/security-headers.ts';
-import { lazyChildLogger } from './http/logging.ts';
+import { EdgeCache } from './http/edge-cache.ts';
+import { preferredEncoding } from './http/http-cache.ts';
+import { securityHeaderSets } from './http/security-headers.ts';
+import { lazyChildLogger, requestIdOf } from './http/logging.ts';
 import { errors } from './http/errors.ts';
 import { isPermissionName, PERMISSIONS, roleMay, ROLES_REQUIRING_TOTP, type PermissionName } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
@@ -28,6 +30,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     assets: AssetManifest;
+    /** Complete responses of anonymous public GETs, answered before the pipeline (src/http/edge-cache.ts). */
+    edgeCache: EdgeCache;
     /** Every route registered, with its declared permission (read by the permission test). */
     routeTable: { method: string; url: string; permission: PermissionName }[];
   }
@@ -40,6 +44,7 @@ const PLUGIN_ROUTE_PERMISSIONS: { prefix: string; permission: PermissionName }[]
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const { config } = deps;
+  const edgeCache = new EdgeCache(requestIdOf);
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -49,9 +54,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
         res: (res) => ({ statusCode: res.statusCode }),
       },
     },
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    genReqId: requestIdOf,
+    // The edge cache answers what it can before Fastify sees the request; the rest goes on as usual.
+    // The server gets the timeouts Fastify would give its own.
+    serverFactory: (handler, opts) => {
+      const server = createServer((req, res) => {
+        if (!edgeCache.handle(req, res)) handler(req, res);
+      });
+      const timeouts = opts as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      server.keepAliveTimeout = timeouts.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = timeouts.requestTimeout ?? 0;
+      server.setTimeout(timeouts.connectionTimeout ?? 0);
+      return server;
     },
     trustProxy: config.trustProxy,
     // One log line per request (written in onResponse below) instead of Fastify's two.
@@ -64,9 +78,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
 
   app.decorate('deps', deps);
   app.decorate('assets', await loadAssets());
+  app.decorate('edgeCache', edgeCache);
   app.decorate('routeTable', []);
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('user', null);
+  const securityHeaders = securityHeaderSets({ https: config.env === 'production' });
 
   // Every route must declare its permission; an undeclared route fails at start-up, not in production.
   app.addHook('onRoute', (route) => {
@@ -83,6 +99,20 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission).`);
     }
     for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
+    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+    route.config = {
+      ...(route.config ?? {}),
+      securityHeaders: !isApi ? securityHeaders.page : permission === 'public' && readOnly ? securityHeaders.publicApi : securityHeaders.api,
+    };
+    if (route.config.edgeCache) {
+      if (permission !== 'public' || !readOnly) throw new Error(`Route ${route.url}: only public GET routes may use the edge cache.`);
+      // Its responses are final when they leave the handler: they compress themselves, so
+      // @fastify/compress stays out, and the capture hook runs after every instance-level onSend.
+      Object.assign(route, { compress: false, decompress: false });
+      const own = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
+      route.onSend = [...own, edgeCache.capture];
+    }
   });
 
   installErrorHandlers(app);
@@ -101,30 +131,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     done();
   });
 
+  if (logRequests) {
+    edgeCache.onServed((s) => app.log.info({ reqId: s.requestId, method: s.method, url: s.url.split('?')[0], route: s.route, status: s.status, ms: Math.round(s.seconds * 1000), edge: true }, 'request completed'));
+  }
+
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  const securityHeaders = computeSecurityHeaders({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(securityHeaders);
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(req.routeOptions.config?.securityHeaders ?? securityHeaders.page);
     done();
   });
   // Brotli at quality 4 compresses HTML nearly as well as gzip -9 at a fraction of the CPU of the
@@ -204,15 +218,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.get('/assets/:file', { config: { permission: 'public' } }, async (req, reply) => {
     const asset = app.assets.byPath.get(req.url.split('?')[0]);
     if (!asset) throw errors.notFound();
-    const accept = String(req.headers['accept-encoding'] ?? '');
+    const encoding = preferredEncoding(req.headers['accept-encoding']);
     reply
       .type(asset.contentType)
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('etag', asset.etag)
       .header('vary', 'accept-encoding');
     if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.brotli);
-    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    if (encoding === 'br') return reply.header('content-encoding', 'br').send(asset.brotli);
+    if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(asset.gzip);
     return reply.send(asset.body);
   });
 

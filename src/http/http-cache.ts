@@ -11,10 +11,29 @@ export function etagFor(...parts: (string | number)[]): string {
 /** True when the request's If-None-Match names `etag` (weak comparison, RFC 9110 §13.1.2). */
 export function isFresh(req: FastifyRequest, etag: string): boolean {
   const header = req.headers['if-none-match'];
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+  return header ? isFreshTag(header, etag) : false;
+}
+
+/** True when an If-None-Match header value names `etag` (or is `*`). */
+export function isFreshTag(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = etag.startsWith('W/') ? etag.slice(2) : etag;
+  for (const tag of ifNoneMatch.split(',')) {
+    const t = tag.trim();
+    if ((t.startsWith('W/') ? t.slice(2) : t) === bare) return true;
+  }
+  return false;
+}
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The encoding we answer with for an Accept-Encoding header: brotli, else gzip, else none. */
+export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding {
+  if (acceptEncoding === undefined) return 'identity';
+  const value = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding;
+  if (/\bbr\b/.test(value)) return 'br';
+  if (/\bgzip\b/.test(value)) return 'gzip';
+  return 'identity';
 }
 
 export interface CacheOptions {

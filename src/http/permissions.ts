@@ -41,5 +41,9 @@ declare module 'fastify' {
     permission?: PermissionName;
     /** Set to false on routes that take no cookies-based state change (e.g. token APIs). */
     csrf?: boolean;
+    /** Anonymous GETs of this route may be answered by the edge cache (src/http/edge-cache.ts). */
+    edgeCache?: boolean;
+    /** Security headers for this route, chosen at start-up by the app (page or API set). */
+    securityHeaders?: Record<string, string>;
   }
 }

@@ -1,13 +1,14 @@
 // The shared CBS reference data for tests (read from ../shared, never copied), and an app with it imported.
 import { resolve } from 'node:path';
+import type { Config } from '../../src/config.ts';
 import { importReferenceData } from '../../src/modules/atlas/import/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 export const REFERENCE_DIR = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
 
-/** A test app on a fresh database with the reference data imported, its clock fixed at `now`. */
-export async function createAtlasTestApp(now: Date): Promise<TestApp> {
-  const t = await createTestApp({ now: () => now });
+/** A test app on a fresh database with the reference data imported, its clock at `now` (fixed or a function). */
+export async function createAtlasTestApp(now: Date | (() => Date), config: Partial<Config> = {}): Promise<TestApp> {
+  const t = await createTestApp({ now: typeof now === 'function' ? now : () => now, config });
   await importReferenceData(t.deps, REFERENCE_DIR);
   return t;
 }

@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
-import { conditionalGet, etagFor } from '../../http/http-cache.ts';
+import { allowEdgeCache } from '../../http/edge-cache.ts';
+import { conditionalGet, etagFor, preferredEncoding } from '../../http/http-cache.ts';
 import { parseInput } from '../../http/validate.ts';
 import * as S from './api.schema.ts';
 import { toGeoJson } from './geojson.ts';
@@ -19,6 +20,7 @@ import {
   getMunicipality,
   getRegion,
   municipalitiesOn,
+  freshReferenceDataVersion,
   referenceDataVersion,
   regionsByType,
   REGION_TYPES,
@@ -33,6 +35,8 @@ interface Body {
   /** Compressed once, on first demand (the body never changes for its data version). */
   br?: Buffer;
   gzip?: Buffer;
+  /** True while the body is still what this URL would produce (for the edge cache). */
+  stillValid: () => boolean;
 }
 
 /**
@@ -107,26 +111,36 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
   });
 
   /** Sends the cached body for `key`, building it once per data version; answers 304 when fresh. */
-  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, build: (version: string) => Promise<Omit<Body, 'etag'>>) {
-    const version = await referenceDataVersion(deps.db);
+  async function serve(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    date: string,
+    build: (version: string) => Promise<Omit<Body, 'etag' | 'stillValid'>>,
+  ) {
+    const version = freshReferenceDataVersion(deps.db) ?? (await referenceDataVersion(deps.db));
     const full = `${version}|${key}`;
     let hit = cache.get(full);
     if (!hit) {
       const built = await build(version);
-      hit = { ...built, etag: etagFor(full) };
+      // A body for today's date (asked for or implied) is only today's answer.
+      const builtOn = today();
+      const stillValid = () => freshReferenceDataVersion(deps.db) === version && (date !== builtOn || today() === date);
+      hit = { ...built, etag: etagFor(full), stillValid };
       cache.set(full, hit);
     }
+    allowEdgeCache(reply, hit.stillValid);
     if (conditionalGet(req, reply, hit.etag)) return reply.send();
     reply.type(hit.type);
     if (hit.body.length < 1024) return reply.send(hit.body);
-    // Big bodies (lists, GeoJSON) are compressed once and kept, not on every request;
-    // @fastify/compress leaves a response alone when Content-Encoding is already set.
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    if (/\bbr\b/.test(accept)) {
+    // Big bodies (lists, GeoJSON) are compressed once and kept, not on every request (these routes
+    // are left alone by @fastify/compress).
+    const encoding = preferredEncoding(req.headers['accept-encoding']);
+    if (encoding === 'br') {
       hit.br ??= brotliCompressSync(hit.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } });
       return reply.header('content-encoding', 'br').send(hit.br);
     }
-    if (/\bgzip\b/.test(accept)) {
+    if (encoding === 'gzip') {
       hit.gzip ??= gzipSync(hit.body, { level: 6 });
       return reply.header('content-encoding', 'gzip').send(hit.gzip);
     }
@@ -140,7 +154,7 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const query = check(S.listQuery, req.query);
     const date = query.date ?? today();
     const format = formatOf(query, suffixCsv);
-    return serve(req, reply, `m|${date}|${format}`, async (version) => {
+    return serve(req, reply, `m|${date}|${format}`, date, async (version) => {
       const list = await municipalitiesOn(deps.db, date);
       if (format === 'csv') return { type: CSV_TYPE, body: P.municipalitiesCsv(list) };
       return { type: JSON_TYPE, body: JSON.stringify({ data: list.map(P.presentMunicipality), meta: meta(version, date, list.length) }) };
@@ -150,13 +164,13 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     querystring: S.listQuery,
     ok: S.municipalityListResponse,
   });
-  app.get('/api/v1/municipalities', { config: { permission: 'public' }, schema: listDoc, ...fast }, listHandler(false));
-  app.get('/api/v1/municipalities.csv', { config: { permission: 'public' }, schema: { ...listDoc, hide: true }, ...fast }, listHandler(true));
+  app.get('/api/v1/municipalities', { config: { permission: 'public', edgeCache: true }, schema: listDoc, ...fast }, listHandler(false));
+  app.get('/api/v1/municipalities.csv', { config: { permission: 'public', edgeCache: true }, schema: { ...listDoc, hide: true }, ...fast }, listHandler(true));
 
   app.get(
     '/api/v1/municipalities.geojson',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', edgeCache: true },
       schema: doc('Gemeentegrenzen als GeoJSON', 'FeatureCollection (RFC 7946, WGS84, coördinaten op 5 decimalen) van de gemeenten op de datum. Vóór 2021: grenzen 2019; vanaf 2023: grenzen 2025; 2021–2022: grenzen 2019 met samengevoegde gemeenten als hun opvolger.', {
         querystring: S.geojsonQuery,
         ok: null,
@@ -168,7 +182,7 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       const date = query.date ?? today();
       const boundaries = await boundariesOn(deps.db, date);
       if (!boundaries) throw errors.unavailable({ nl: 'Er zijn nog geen referentiegegevens geïmporteerd.', en: 'No reference data has been imported yet.' });
-      return serve(req, reply, `g|${boundaries.version}|${date}`, async (version) => {
+      return serve(req, reply, `g|${boundaries.version}|${date}`, date, async (version) => {
         const list = await municipalitiesOn(deps.db, date);
         return { type: GEOJSON_TYPE, body: JSON.stringify(toGeoJson(boundaries, list, meta(version, date, list.length))) };
       });
@@ -182,7 +196,7 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const query = check(S.listQuery, req.query);
     const format = formatOf(query, suffixCsv);
     const date = query.date ?? today();
-    return serve(req, reply, `d|${code}|${date}|${format}`, async (version) => {
+    return serve(req, reply, `d|${code}|${date}|${format}`, date, async (version) => {
       const m = await getMunicipality(deps.db, code, date);
       if (!m) throw errors.notFound({ nl: `Gemeente ${code} bestaat niet in de gegevens (2019–heden).`, en: `Municipality ${code} is not in the data (2019–now).` });
       if (format === 'csv') return { type: CSV_TYPE, body: P.municipalityDetailCsv(m) };
@@ -192,7 +206,7 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
   app.get(
     '/api/v1/municipalities/:code',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', edgeCache: true },
       schema: doc('Eén gemeente', 'Gemeente met geldigheid (validTo is exclusief), voorgangers, opvolgers (met oppervlakteaandeel bij een splitsing), regio’s en inwonertal. Ook opgeheven gemeenten. Voeg .csv toe voor CSV.', {
         params: S.municipalityParams,
         querystring: S.listQuery,
@@ -208,7 +222,7 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const query = check(S.regionListQuery, req.query);
     const date = query.date ?? today();
     const format = formatOf(query, suffixCsv);
-    return serve(req, reply, `r|${query.type ?? '*'}|${date}|${format}`, async (version) => {
+    return serve(req, reply, `r|${query.type ?? '*'}|${date}|${format}`, date, async (version) => {
       const types = query.type ? [query.type] : REGION_TYPES;
       const list: Region[] = [];
       for (const t of types) list.push(...(await regionsByType(deps.db, t, date)));
@@ -220,13 +234,13 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     querystring: S.regionListQuery,
     ok: S.regionListResponse,
   });
-  app.get('/api/v1/regions', { config: { permission: 'public' }, schema: regionsDoc, ...fast }, regionsHandler(false));
-  app.get('/api/v1/regions.csv', { config: { permission: 'public' }, schema: { ...regionsDoc, hide: true }, ...fast }, regionsHandler(true));
+  app.get('/api/v1/regions', { config: { permission: 'public', edgeCache: true }, schema: regionsDoc, ...fast }, regionsHandler(false));
+  app.get('/api/v1/regions.csv', { config: { permission: 'public', edgeCache: true }, schema: { ...regionsDoc, hide: true }, ...fast }, regionsHandler(true));
 
   app.get(
     '/api/v1/regions/:code',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', edgeCache: true },
       schema: doc('Eén regio', 'Regio met de gemeenten die er op de datum bij horen. Voeg .csv toe voor CSV.', {
         params: S.regionParams,
         querystring: S.listQuery,
@@ -241,7 +255,7 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       const query = check(S.listQuery, req.query);
       const date = query.date ?? today();
       const format = formatOf(query, suffixCsv);
-      return serve(req, reply, `rd|${code}|${date}|${format}`, async (version) => {
+      return serve(req, reply, `rd|${code}|${date}|${format}`, date, async (version) => {
         const region = await getRegion(deps.db, code, date);
         if (!region) throw errors.notFound({ nl: `Regio ${code} bestaat niet in de gegevens.`, en: `Region ${code} is not in the data.` });
         if (format === 'csv') return { type: CSV_TYPE, body: P.regionDetailCsv(region) };

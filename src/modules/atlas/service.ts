@@ -118,11 +118,21 @@ export function invalidateAtlasCache(db: Db) {
   caches.delete(db);
 }
 
+/**
+ * The data version as last checked, if that check is recent enough to trust (no database call);
+ * null when it must be checked again with referenceDataVersion().
+ */
+export function freshReferenceDataVersion(db: Db): string | null {
+  const c = caches.get(db);
+  return c !== undefined && c.version !== null && Date.now() - c.checkedAt < VERSION_TTL_MS ? c.version : null;
+}
+
 /** A string that changes whenever reference data is (re-)imported; 'none' before the first import. */
 export async function referenceDataVersion(db: Db): Promise<string> {
+  const fresh = freshReferenceDataVersion(db);
+  if (fresh !== null) return fresh;
   const c = cacheOf(db);
   const now = Date.now();
-  if (c.version !== null && now - c.checkedAt < VERSION_TTL_MS) return c.version;
   const last = await q.latestImport(db);
   const version = last ? `${last.id}-${last.hash.slice(0, 12)}` : 'none';
   if (c.version !== null && c.version !== version) c.snapshot = null;

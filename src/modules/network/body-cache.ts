@@ -3,7 +3,7 @@
 // compression. Entries for an old data version are simply never asked for again (bounded map).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { conditionalGet, etagFor } from '../../http/http-cache.ts';
+import { conditionalGet, etagFor, preferredEncoding } from '../../http/http-cache.ts';
 
 interface Entry {
   type: string;
@@ -18,13 +18,6 @@ const entries = new Map<string, Entry>();
 
 export function clearBodyCache() {
   entries.clear();
-}
-
-function pickEncoding(req: FastifyRequest): 'br' | 'gzip' | null {
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accept)) return 'br';
-  if (/\bgzip\b/.test(accept)) return 'gzip';
-  return null;
 }
 
 /** Sends a cached body for `key` (built once by `build`), answering 304 when the client has it. */
@@ -46,7 +39,7 @@ export async function sendCachedBody(
   }
   if (conditionalGet(req, reply, entry.etag, { maxAge: options.maxAge })) return reply.send();
   reply.type(entry.type);
-  const encoding = entry.identity.length > 1024 ? pickEncoding(req) : null;
+  const encoding = entry.identity.length > 1024 ? preferredEncoding(req.headers['accept-encoding']) : 'identity';
   if (encoding === 'br') {
     entry.br ??= brotliCompressSync(entry.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } });
     return reply.header('content-encoding', 'br').header('vary', 'accept-encoding').send(entry.br);

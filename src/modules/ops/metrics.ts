@@ -3,6 +3,9 @@
 
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** Separates the parts of a map key; cannot occur in a method, route pattern or status. */
+const SEP = '\u0000';
+
 interface Histogram {
   counts: number[];
   sum: number;
@@ -14,17 +17,15 @@ export class HttpMetrics {
   private durations = new Map<string, Histogram>();
 
   observe(method: string, route: string, status: number, seconds: number) {
-    const key = JSON.stringify([method, route, String(status)]);
+    const hkey = method + SEP + route;
+    const key = hkey + SEP + status;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const hkey = JSON.stringify([method, route]);
     let h = this.durations.get(hkey);
-    if (!h) {
+    if (h === undefined) {
       h = { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
       this.durations.set(hkey, h);
     }
-    DURATION_BUCKETS.forEach((le, i) => {
-      if (seconds <= le) h!.counts[i] += 1;
-    });
+    for (let i = 0; i < DURATION_BUCKETS.length; i++) if (seconds <= DURATION_BUCKETS[i]) h.counts[i] += 1;
     h.sum += seconds;
     h.count += 1;
   }
@@ -34,13 +35,13 @@ export class HttpMetrics {
     out.push('# HELP http_requests_total HTTP requests answered, by method, route pattern and status.');
     out.push('# TYPE http_requests_total counter');
     for (const [key, n] of this.requests) {
-      const [method, route, status] = JSON.parse(key) as string[];
+      const [method, route, status] = key.split(SEP);
       out.push(`http_requests_total${labels({ method, route, status })} ${n}`);
     }
     out.push('# HELP http_request_duration_seconds Time to answer an HTTP request, by method and route pattern.');
     out.push('# TYPE http_request_duration_seconds histogram');
     for (const [key, h] of this.durations) {
-      const [method, route] = JSON.parse(key) as string[];
+      const [method, route] = key.split(SEP);
       DURATION_BUCKETS.forEach((le, i) => {
         out.push(`http_request_duration_seconds_bucket${labels({ method, route, le: String(le) })} ${h.counts[i]}`);
       });

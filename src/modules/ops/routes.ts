@@ -32,6 +32,8 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
   };
   (collector as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
   await app.register(collector);
+  // Requests answered by the edge cache never reach the hooks: they are counted here.
+  app.edgeCache.onServed((served) => metrics.observe(served.method, served.route, served.status, served.seconds));
 
   app.get('/healthz', { config: { permission: 'public' } }, async (_req, reply) => {
     reply.header('cache-control', NO_STORE);

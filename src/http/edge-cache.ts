@@ -1,0 +1,153 @@
+// The edge cache: complete responses of anonymous public GET requests, answered in front of the
+// Fastify pipeline, as a caching reverse proxy would. A route opts in with `config.edgeCache: true`
+// and, per response, says how long the response stays true with `allowEdgeCache(reply, stillValid)`
+// (the atlas API: while the reference-data version and, for date-less URLs, the day are unchanged).
+// See docs/adr/0007-edge-cache.md.
+//
+// A request is answered here only when all of these hold, otherwise Fastify handles it as usual:
+//   GET; no Cookie and no Authorization header (nobody is signed in and no locale is remembered);
+//   this exact URL was answered 200 by an opted-in route, for the same preferred encoding, without
+//   setting a cookie; and that route's `stillValid()` still says yes.
+// The answer carries the headers the pipeline sent (security headers included) with a fresh request
+// id, honours If-None-Match with a 304, and is counted and logged like any other request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
+import { isFreshTag, preferredEncoding, type Encoding } from './http-cache.ts';
+
+interface Entry {
+  /** Flat [name, value, …] list of the 200 response's headers, Content-Length included. */
+  headers: string[];
+  /** The same for a 304: without Content-Type and Content-Length. */
+  notModifiedHeaders: string[];
+  body: Buffer;
+  etag: string | undefined;
+  route: string;
+  stillValid: () => boolean;
+}
+
+export interface EdgeServed {
+  method: string;
+  url: string;
+  route: string;
+  status: number;
+  requestId: string;
+  seconds: number;
+}
+
+const VALIDITY = Symbol('edgeCacheValidity');
+type ReplyWithValidity = FastifyReply & { [VALIDITY]?: () => boolean };
+
+/** Marks this response as reusable by the edge cache for as long as `stillValid()` returns true. */
+export function allowEdgeCache(reply: FastifyReply, stillValid: () => boolean): void {
+  (reply as ReplyWithValidity)[VALIDITY] = stillValid;
+}
+
+/** Headers that belong to one response only, never to a cached copy. */
+const NOT_STORED = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+export class EdgeCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private readonly listeners: ((served: EdgeServed) => void)[] = [];
+
+  constructor(
+    private readonly requestIdOf: (req: IncomingMessage) => string,
+    private readonly limits = { maxEntries: 5000, maxBytes: 32 * 1024 * 1024 },
+  ) {}
+
+  /** Called for every request the edge answers (metrics, logging). */
+  onServed(listener: (served: EdgeServed) => void): void {
+    this.listeners.push(listener);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Answers the request from the cache and returns true, or returns false for Fastify to handle it. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' || this.entries.size === 0) return false;
+    const headers = req.headers;
+    if (headers.cookie !== undefined || headers.authorization !== undefined) return false;
+    const key = keyOf(req.url ?? '', preferredEncoding(headers['accept-encoding']));
+    const entry = this.entries.get(key);
+    if (entry === undefined) return false;
+    if (!entry.stillValid()) {
+      this.remove(key, entry);
+      return false;
+    }
+    const started = performance.now();
+    const requestId = this.requestIdOf(req);
+    const ifNoneMatch = headers['if-none-match'];
+    let status = 200;
+    if (ifNoneMatch !== undefined && entry.etag !== undefined && isFreshTag(ifNoneMatch, entry.etag)) {
+      status = 304;
+      res.writeHead(304, [...entry.notModifiedHeaders, 'x-request-id', requestId]);
+      res.end();
+    } else {
+      res.writeHead(200, [...entry.headers, 'x-request-id', requestId]);
+      res.end(entry.body);
+    }
+    if (this.listeners.length > 0) {
+      const served: EdgeServed = { method: 'GET', url: req.url ?? '', route: entry.route, status, requestId, seconds: (performance.now() - started) / 1000 };
+      for (const listener of this.listeners) listener(served);
+    }
+    return true;
+  }
+
+  /**
+   * Route-level onSend hook for opted-in routes (added by the app's onRoute hook, so it runs after
+   * every instance-level onSend hook and sees the final headers and payload).
+   */
+  readonly capture: onSendHookHandler = (req, reply, payload, done) => {
+    const stillValid = (reply as ReplyWithValidity)[VALIDITY];
+    if (stillValid !== undefined && reply.statusCode === 200 && isAnonymousGet(req) && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      this.store(req, reply, payload, stillValid);
+    }
+    done(null, payload);
+  };
+
+  private store(req: FastifyRequest, reply: FastifyReply, payload: string | Buffer, stillValid: () => boolean) {
+    const sent = reply.getHeaders();
+    if (sent['set-cookie'] !== undefined) return;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const headers: string[] = [];
+    const notModifiedHeaders: string[] = [];
+    for (const [name, value] of Object.entries(sent)) {
+      if (value === undefined || NOT_STORED.has(name)) continue;
+      const text = Array.isArray(value) ? value.join(', ') : String(value);
+      headers.push(name, text);
+      if (name !== 'content-type') notModifiedHeaders.push(name, text);
+    }
+    headers.push('content-length', String(body.length));
+    const etag = sent.etag === undefined ? undefined : String(sent.etag);
+    const key = keyOf(req.url, preferredEncoding(req.headers['accept-encoding']));
+    const old = this.entries.get(key);
+    if (old !== undefined) this.remove(key, old);
+    this.entries.set(key, { headers, notModifiedHeaders, body, etag, route: req.routeOptions.url ?? req.url, stillValid });
+    this.bytes += body.length;
+    while (this.entries.size > this.limits.maxEntries || (this.bytes > this.limits.maxBytes && this.entries.size > 1)) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      this.remove(oldestKey, oldest);
+    }
+  }
+
+  private remove(key: string, entry: Entry) {
+    if (this.entries.get(key) !== entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+  }
+}
+
+function keyOf(url: string, encoding: Encoding): string {
+  return `${encoding} ${url}`;
+}
+
+function isAnonymousGet(req: FastifyRequest): boolean {
+  return req.method === 'GET' && req.headers.cookie === undefined && req.headers.authorization === undefined;
+}

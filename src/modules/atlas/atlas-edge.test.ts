@@ -1,0 +1,177 @@
+// The edge cache in front of the pipeline (src/http/edge-cache.ts), over real HTTP: it must answer
+// exactly what the pipeline answered, only for anonymous GETs of opted-in routes, and never after the
+// data or the day changed. app.inject() bypasses the HTTP server, so these tests listen on a port.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
+import type { TestApp } from '../../../test/helpers/app.ts';
+import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
+import type { EdgeServed } from '../../http/edge-cache.ts';
+import { invalidateAtlasCache } from './service.ts';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+describe('edge cache for the atlas API', () => {
+  let t: TestApp;
+  let port: number;
+  let clock = new Date('2026-11-28T12:00:00Z');
+  const served: EdgeServed[] = [];
+
+  before(async () => {
+    t = await createAtlasTestApp(() => clock, { metricsToken: 'edge-metrics-token' });
+    t.app.edgeCache.onServed((s) => served.push(s));
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as { port: number }).port;
+  });
+  after(async () => {
+    await t.close();
+  });
+  beforeEach(() => {
+    t.app.edgeCache.clear();
+    served.length = 0;
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+
+  function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  /** Headers that differ per response by nature. */
+  const stable = (h: Answer['headers']) => {
+    const { date: _d, 'x-request-id': _id, ...rest } = h;
+    return rest;
+  };
+
+  it('answers a repeated anonymous GET from the edge with the same status, headers and body', async () => {
+    const url = '/api/v1/municipalities/GM0363';
+    const first = await get(url);
+    assert.equal(first.status, 200);
+    assert.equal(served.length, 0, 'the first request goes through the pipeline');
+    assert.equal(t.app.edgeCache.size, 1);
+    const second = await get(url);
+    assert.equal(served.length, 1, 'the second is answered by the edge');
+    assert.equal(served[0].route, '/api/v1/municipalities/:code');
+    assert.equal(second.status, 200);
+    assert.deepEqual(stable(second.headers), stable(first.headers));
+    assert.deepEqual(second.body, first.body);
+    assert.equal(JSON.parse(second.body.toString()).data.name, 'Amsterdam');
+    assert.match(String(second.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    assert.notEqual(second.headers['x-request-id'], first.headers['x-request-id']);
+    const named = await get(url, { 'x-request-id': 'trace-abc-12345' });
+    assert.equal(named.headers['x-request-id'], 'trace-abc-12345');
+  });
+
+  it('answers If-None-Match with a 304 carrying the ETag and no body', async () => {
+    const url = '/api/v1/regions/VR13';
+    const first = await get(url);
+    const etag = String(first.headers.etag);
+    const viaPipeline = await get(`${url}?date=2026-11-28`, { 'if-none-match': etag });
+    assert.equal(viaPipeline.status, 304, 'same data, same ETag, via the pipeline');
+    const fromEdge = await get(url, { 'if-none-match': `"other", ${etag}` });
+    assert.equal(served.at(-1)?.status, 304);
+    assert.equal(fromEdge.status, 304);
+    assert.equal(fromEdge.body.length, 0);
+    assert.equal(fromEdge.headers.etag, etag);
+    assert.equal(fromEdge.headers['content-type'], undefined);
+    assert.equal(fromEdge.headers['cache-control'], first.headers['cache-control']);
+  });
+
+  it('leaves requests with a cookie or Authorization header, HEAD, and other routes to the pipeline', async () => {
+    const url = '/api/v1/municipalities/GM0014';
+    const plain = await get(url);
+    const bypassing: Record<string, string>[] = [{ cookie: 'gaz_lang=en' }, { authorization: 'Bearer whatever' }];
+    for (const headers of bypassing) {
+      const res = await get(url, headers);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body, plain.body);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: url, method: 'HEAD' }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(served.length, 0);
+    await get('/');
+    await get('/');
+    await get('/kaart');
+    assert.equal(served.length, 0, 'pages are never answered by the edge');
+    assert.equal(t.app.edgeCache.size, 1);
+  });
+
+  it('keeps nothing that sets a cookie, an error or a 304', async () => {
+    await get('/api/v1/municipalities/GM0363?lang=en');
+    await get('/api/v1/municipalities/GM9999');
+    await get('/api/v1/municipalities?date=nope');
+    assert.equal(t.app.edgeCache.size, 0);
+    const withLang = await get('/api/v1/municipalities/GM0363?lang=en');
+    assert.match(String(withLang.headers['set-cookie']), /gaz_lang=en/);
+    assert.equal(served.length, 0);
+  });
+
+  it('keeps one copy per encoding: brotli for a client that accepts it, plain for one that does not', async () => {
+    const url = '/api/v1/municipalities?date=2019-06-01';
+    const plain = await get(url);
+    const br1 = await get(url, { 'accept-encoding': 'gzip, br' });
+    const br2 = await get(url, { 'accept-encoding': 'br' });
+    const plain2 = await get(url);
+    assert.equal(served.length, 2);
+    assert.equal(br2.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(br2.body).toString(), plain.body.toString());
+    assert.deepEqual(br2.body, br1.body);
+    assert.equal(plain2.headers['content-encoding'], undefined);
+    assert.deepEqual(plain2.body, plain.body);
+  });
+
+  it('stops answering when the data version must be checked again, or the day changes', async () => {
+    const url = '/api/v1/municipalities/GM0363';
+    await get(url);
+    await get(url);
+    assert.equal(served.length, 1);
+    // An import in this process forgets the version; the next request goes to the pipeline and refills.
+    invalidateAtlasCache(t.deps.db);
+    await get(url);
+    assert.equal(served.length, 1);
+    await get(url);
+    assert.equal(served.length, 2);
+    // Without ?date= the answer is today's: tomorrow it must be rebuilt.
+    clock = new Date('2026-11-29T08:00:00Z');
+    const tomorrow = await get(url);
+    assert.equal(served.length, 2);
+    assert.equal(JSON.parse(tomorrow.body.toString()).meta.date, '2026-11-29');
+    // With an explicit past date the answer stays valid across days.
+    const dated = '/api/v1/municipalities/GM0363?date=2020-01-01';
+    await get(dated);
+    clock = new Date('2026-11-30T08:00:00Z');
+    await get(dated);
+    assert.equal(served.at(-1)?.url, dated);
+  });
+
+  it('counts edge answers in /metrics under their route', async () => {
+    await get('/api/v1/regions?type=province');
+    await get('/api/v1/regions?type=province');
+    await get('/api/v1/regions?type=province');
+    const metrics = await get('/metrics', { authorization: 'Bearer edge-metrics-token' });
+    const line = metrics.body
+      .toString()
+      .split('\n')
+      .find((l) => l.startsWith('http_requests_total{method="GET",route="/api/v1/regions",status="200"}'));
+    assert.ok(line, 'the route is counted');
+    assert.ok(Number(line.split(' ').at(-1)) >= 3);
+  });
+});
