@@ -1,5 +1,5 @@
 // Benchmark helpers. On a 2-core machine single runs vary by 30–40%, so every figure is printed
-// beside a bare Fastify server measured in the same run, with the server pinned to CPU 0 and the
+// beside a bare Fastify server measured in the same run (in interleaved rounds), with the server pinned to CPU 0 and the
 // load generator (autocannon) to CPU 1. Only 127.0.0.1 is ever loaded.
 //
 //   import { compareWithBaseline } from './lib.ts';
@@ -13,8 +13,10 @@ import { join, resolve } from 'node:path';
 export const root = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
-export const DEFAULT_DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+export const DEFAULT_DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 12);
 export const DEFAULT_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** A comparison runs the bare server and the app this many times each, interleaved. */
+export const DEFAULT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
 
@@ -155,6 +157,19 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
   };
 }
 
+/** Rounds of one server as one figure: mean throughput, median latencies, summed failures. */
+function combine(rounds: LoadResult[]): LoadResult {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    requestsPerSecond: rounds.reduce((sum, r) => sum + r.requestsPerSecond, 0) / rounds.length,
+    latencyP50: median(rounds.map((r) => r.latencyP50)),
+    latencyP99: median(rounds.map((r) => r.latencyP99)),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: rounds.reduce((sum, r) => sum + r.timeouts, 0),
+  };
+}
+
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
@@ -186,14 +201,32 @@ export async function compareWithBaseline(
       await runLoad(baselineServer, { ...options, path: '/', durationSeconds: warmup });
       await runLoad(appServer, { ...options, durationSeconds: warmup });
     }
-    const baseline = await runLoad(baselineServer, { ...options, path: '/' });
-    const app = await runLoad(appServer, options);
+    // Interleaved rounds, alternating which goes first, so that a slower or faster spell of the
+    // machine falls on both servers alike rather than on one of them.
+    const rounds = Math.max(1, DEFAULT_ROUNDS);
+    const seconds = Math.max(1, Math.round((options.durationSeconds ?? DEFAULT_DURATION_SECONDS) / rounds));
+    const baselineRounds: LoadResult[] = [];
+    const appRounds: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const measureBaseline = () => runLoad(baselineServer, { ...options, path: '/', durationSeconds: seconds }).then((r) => baselineRounds.push(r));
+      const measureApp = () => runLoad(appServer, { ...options, durationSeconds: seconds }).then((r) => appRounds.push(r));
+      if (round % 2 === 0) {
+        await measureBaseline();
+        await measureApp();
+      } else {
+        await measureApp();
+        await measureBaseline();
+      }
+    }
+    const baseline = combine(baselineRounds);
+    const app = combine(appRounds);
     const ratio = app.requestsPerSecond / baseline.requestsPerSecond;
-    console.log(`\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${options.durationSeconds ?? DEFAULT_DURATION_SECONDS} s${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`);
+    const roundRatios = appRounds.map((a, i) => a.requestsPerSecond / baselineRounds[i].requestsPerSecond);
+    console.log(`\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${rounds} × ${seconds} s each, interleaved${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`);
     console.log(`  ${pad('', 34)} ${pad('req/s', 10)} ${pad('p50', 10)} ${pad('p99', 10)}`);
     console.log(formatRow('bare Fastify (constant JSON)', baseline));
     console.log(formatRow('this app', app));
-    console.log(`  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second`);
+    console.log(`  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second (rounds: ${roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`);
     if (app.non2xx > 0) console.log(`  note: ${app.non2xx} responses were not 2xx: check the path and permissions.`);
     return { name: options.name, baseline, app, ratio };
   } finally {

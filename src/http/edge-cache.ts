@@ -15,11 +15,16 @@ import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { isFreshTag, preferredEncoding, type Encoding } from './http-cache.ts';
 
 interface Entry {
-  /** Flat [name, value, …] list of the 200 response's headers, Content-Length included. */
+  /**
+   * Flat [name, value, …] list of the 200 response's headers, Content-Length included, ending with
+   * 'x-request-id', '' — the last slot is filled in just before each (synchronous) writeHead.
+   */
   headers: string[];
   /** The same for a 304: without Content-Type and Content-Length. */
   notModifiedHeaders: string[];
-  body: Buffer;
+  /** As the route sent it: a string goes out in one write with the headers, a Buffer in a second. */
+  body: string | Buffer;
+  bytes: number;
   etag: string | undefined;
   route: string;
   stillValid: () => boolean;
@@ -87,10 +92,12 @@ export class EdgeCache {
     let status = 200;
     if (ifNoneMatch !== undefined && entry.etag !== undefined && isFreshTag(ifNoneMatch, entry.etag)) {
       status = 304;
-      res.writeHead(304, [...entry.notModifiedHeaders, 'x-request-id', requestId]);
+      entry.notModifiedHeaders[entry.notModifiedHeaders.length - 1] = requestId;
+      res.writeHead(304, entry.notModifiedHeaders);
       res.end();
     } else {
-      res.writeHead(200, [...entry.headers, 'x-request-id', requestId]);
+      entry.headers[entry.headers.length - 1] = requestId;
+      res.writeHead(200, entry.headers);
       res.end(entry.body);
     }
     if (this.listeners.length > 0) {
@@ -115,7 +122,7 @@ export class EdgeCache {
   private store(req: FastifyRequest, reply: FastifyReply, payload: string | Buffer, stillValid: () => boolean) {
     const sent = reply.getHeaders();
     if (sent['set-cookie'] !== undefined) return;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const bytes = Buffer.byteLength(payload);
     const headers: string[] = [];
     const notModifiedHeaders: string[] = [];
     for (const [name, value] of Object.entries(sent)) {
@@ -124,13 +131,14 @@ export class EdgeCache {
       headers.push(name, text);
       if (name !== 'content-type') notModifiedHeaders.push(name, text);
     }
-    headers.push('content-length', String(body.length));
+    headers.push('content-length', String(bytes), 'x-request-id', '');
+    notModifiedHeaders.push('x-request-id', '');
     const etag = sent.etag === undefined ? undefined : String(sent.etag);
     const key = keyOf(req.url, preferredEncoding(req.headers['accept-encoding']));
     const old = this.entries.get(key);
     if (old !== undefined) this.remove(key, old);
-    this.entries.set(key, { headers, notModifiedHeaders, body, etag, route: req.routeOptions.url ?? req.url, stillValid });
-    this.bytes += body.length;
+    this.entries.set(key, { headers, notModifiedHeaders, body: payload, bytes, etag, route: req.routeOptions.url ?? req.url, stillValid });
+    this.bytes += bytes;
     while (this.entries.size > this.limits.maxEntries || (this.bytes > this.limits.maxBytes && this.entries.size > 1)) {
       const [oldestKey, oldest] = this.entries.entries().next().value!;
       this.remove(oldestKey, oldest);
@@ -140,7 +148,7 @@ export class EdgeCache {
   private remove(key: string, entry: Entry) {
     if (this.entries.get(key) !== entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= entry.bytes;
   }
 }
 

@@ -41,6 +41,11 @@ export interface CacheOptions {
   maxAge?: number;
   /** Seconds a stale response may be served while revalidating (default 86400). */
   staleWhileRevalidate?: number;
+  /**
+   * Whether the body may be sent compressed, so that caches must key on Accept-Encoding (default true).
+   * False for bodies too small to compress: the same bytes go to every client.
+   */
+  varyEncoding?: boolean;
 }
 
 /**
@@ -52,7 +57,7 @@ export function conditionalGet(req: FastifyRequest, reply: FastifyReply, etag: s
   const swr = options.staleWhileRevalidate ?? 86400;
   reply.header('etag', etag);
   reply.header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=${swr}`);
-  reply.header('vary', 'accept-encoding');
+  if (options.varyEncoding !== false) reply.header('vary', 'accept-encoding');
   if (isFresh(req, etag)) {
     reply.code(304);
     return true;

@@ -12,14 +12,21 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(overrides: { config?: Partial<Config>; now?: () => Date } = {}): Promise<TestApp> {
+/**
+ * `logLines`: log at the configured level (config.logLevel) into this array, one parsed JSON object
+ * per line; without it the app does not log.
+ */
+export async function createTestApp(
+  overrides: { config?: Partial<Config>; now?: () => Date; logLines?: Record<string, unknown>[] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: AppDeps = {
     config: testConfig({ databaseUrl: database.url, ...overrides.config }),
     db: database.db,
     now: overrides.now ?? (() => new Date()),
   };
-  const app = await buildApp(deps, { logger: false });
+  const lines = overrides.logLines;
+  const app = await buildApp(deps, lines ? { logStream: { write: (line) => void lines.push(JSON.parse(line)) } } : { logger: false });
   await app.ready();
   return {
     app,

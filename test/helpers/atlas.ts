@@ -7,8 +7,11 @@ import { createTestApp, type TestApp } from './app.ts';
 export const REFERENCE_DIR = resolve(process.cwd(), '..', 'shared', 'data', 'cbs');
 
 /** A test app on a fresh database with the reference data imported, its clock at `now` (fixed or a function). */
-export async function createAtlasTestApp(now: Date | (() => Date), config: Partial<Config> = {}): Promise<TestApp> {
-  const t = await createTestApp({ now: typeof now === 'function' ? now : () => now, config });
+export async function createAtlasTestApp(
+  now: Date | (() => Date),
+  overrides: { config?: Partial<Config>; logLines?: Record<string, unknown>[] } = {},
+): Promise<TestApp> {
+  const t = await createTestApp({ ...overrides, now: typeof now === 'function' ? now : () => now });
   await importReferenceData(t.deps, REFERENCE_DIR);
   return t;
 }

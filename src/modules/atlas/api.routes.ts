@@ -101,7 +101,17 @@ function doc(summary: string, description: string, opts: { querystring?: z.ZodTy
 export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const cache = new BodyCache();
   const fast = { ...docsOnly };
-  const today = () => deps.now().toISOString().slice(0, 10);
+  // Today's date (UTC, as everywhere in the atlas), formatted once per day rather than per request.
+  let day = { from: 0, to: -1, text: '' };
+  const today = () => {
+    const now = deps.now().getTime();
+    if (now < day.from || now >= day.to) {
+      const text = new Date(now).toISOString().slice(0, 10);
+      const from = Date.parse(`${text}T00:00:00Z`);
+      day = { from, to: from + 86_400_000, text };
+    }
+    return day.text;
+  };
   const meta = (version: string, date: string, count?: number) => ({
     date,
     ...(count !== undefined ? { count } : {}),
@@ -130,9 +140,10 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       cache.set(full, hit);
     }
     allowEdgeCache(reply, hit.stillValid);
-    if (conditionalGet(req, reply, hit.etag)) return reply.send();
+    const compressible = hit.body.length >= 1024;
+    if (conditionalGet(req, reply, hit.etag, { varyEncoding: compressible })) return reply.send();
     reply.type(hit.type);
-    if (hit.body.length < 1024) return reply.send(hit.body);
+    if (!compressible) return reply.send(hit.body);
     // Big bodies (lists, GeoJSON) are compressed once and kept, not on every request (these routes
     // are left alone by @fastify/compress).
     const encoding = preferredEncoding(req.headers['accept-encoding']);

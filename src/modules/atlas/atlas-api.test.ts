@@ -190,6 +190,9 @@ describe('atlas open-data API', () => {
     const a = await get('/api/v1/municipalities?date=2019-06-01');
     const b = await get('/api/v1/municipalities?date=2025-06-01');
     assert.notEqual(a.headers.etag, b.headers.etag);
+    // Vary only where the body may be compressed (≥ 1 KB); a small body is the same for every client.
+    assert.equal(a.headers.vary, 'accept-encoding');
+    assert.equal((await get('/api/v1/municipalities/GM0363')).headers.vary, undefined);
   });
 
   it('OpenAPI 3.1 document lists the API; /api/docs serves the docs page under the strict CSP', async () => {

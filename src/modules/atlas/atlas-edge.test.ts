@@ -23,7 +23,7 @@ describe('edge cache for the atlas API', () => {
   const served: EdgeServed[] = [];
 
   before(async () => {
-    t = await createAtlasTestApp(() => clock, { metricsToken: 'edge-metrics-token' });
+    t = await createAtlasTestApp(() => clock, { config: { metricsToken: 'edge-metrics-token' } });
     t.app.edgeCache.onServed((s) => served.push(s));
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as { port: number }).port;

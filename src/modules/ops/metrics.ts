@@ -3,51 +3,62 @@
 
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** Separates the parts of a map key; cannot occur in a method, route pattern or status. */
-const SEP = '\u0000';
-
-interface Histogram {
-  counts: number[];
+/** Counts and durations of one (method, route pattern). */
+interface RouteStats {
+  method: string;
+  route: string;
+  byStatus: Map<number, number>;
+  /** Requests per bucket, not cumulative (render adds them up); past the last bucket: only in count. */
+  buckets: number[];
   sum: number;
   count: number;
 }
 
 export class HttpMetrics {
-  private requests = new Map<string, number>();
-  private durations = new Map<string, Histogram>();
+  /** method → route pattern → stats: two lookups and no string building per request. */
+  private stats = new Map<string, Map<string, RouteStats>>();
 
   observe(method: string, route: string, status: number, seconds: number) {
-    const hkey = method + SEP + route;
-    const key = hkey + SEP + status;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    let h = this.durations.get(hkey);
-    if (h === undefined) {
-      h = { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
-      this.durations.set(hkey, h);
+    let byRoute = this.stats.get(method);
+    if (byRoute === undefined) {
+      byRoute = new Map();
+      this.stats.set(method, byRoute);
     }
-    for (let i = 0; i < DURATION_BUCKETS.length; i++) if (seconds <= DURATION_BUCKETS[i]) h.counts[i] += 1;
-    h.sum += seconds;
-    h.count += 1;
+    let s = byRoute.get(route);
+    if (s === undefined) {
+      s = { method, route, byStatus: new Map(), buckets: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
+      byRoute.set(route, s);
+    }
+    s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
+    let i = 0;
+    while (i < DURATION_BUCKETS.length && seconds > DURATION_BUCKETS[i]) i++;
+    if (i < DURATION_BUCKETS.length) s.buckets[i] += 1;
+    s.sum += seconds;
+    s.count += 1;
+  }
+
+  private all(): RouteStats[] {
+    return [...this.stats.values()].flatMap((byRoute) => [...byRoute.values()]);
   }
 
   render(): string[] {
     const out: string[] = [];
     out.push('# HELP http_requests_total HTTP requests answered, by method, route pattern and status.');
     out.push('# TYPE http_requests_total counter');
-    for (const [key, n] of this.requests) {
-      const [method, route, status] = key.split(SEP);
-      out.push(`http_requests_total${labels({ method, route, status })} ${n}`);
+    for (const { method, route, byStatus } of this.all()) {
+      for (const [status, n] of byStatus) out.push(`http_requests_total${labels({ method, route, status: String(status) })} ${n}`);
     }
     out.push('# HELP http_request_duration_seconds Time to answer an HTTP request, by method and route pattern.');
     out.push('# TYPE http_request_duration_seconds histogram');
-    for (const [key, h] of this.durations) {
-      const [method, route] = key.split(SEP);
+    for (const { method, route, buckets, sum, count } of this.all()) {
+      let cumulative = 0;
       DURATION_BUCKETS.forEach((le, i) => {
-        out.push(`http_request_duration_seconds_bucket${labels({ method, route, le: String(le) })} ${h.counts[i]}`);
+        cumulative += buckets[i];
+        out.push(`http_request_duration_seconds_bucket${labels({ method, route, le: String(le) })} ${cumulative}`);
       });
-      out.push(`http_request_duration_seconds_bucket${labels({ method, route, le: '+Inf' })} ${h.count}`);
-      out.push(`http_request_duration_seconds_sum${labels({ method, route })} ${round(h.sum)}`);
-      out.push(`http_request_duration_seconds_count${labels({ method, route })} ${h.count}`);
+      out.push(`http_request_duration_seconds_bucket${labels({ method, route, le: '+Inf' })} ${count}`);
+      out.push(`http_request_duration_seconds_sum${labels({ method, route })} ${round(sum)}`);
+      out.push(`http_request_duration_seconds_count${labels({ method, route })} ${count}`);
     }
     return out;
   }

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { loginAs } from '../../../test/helpers/auth.ts';
 import { queueEmail } from '../outbox/service.ts';
-import { labels } from './metrics.ts';
+import { HttpMetrics, labels } from './metrics.ts';
 
 describe('ops endpoints', () => {
   let t: TestApp;
@@ -91,5 +91,27 @@ describe('metrics without a configured token', () => {
     } finally {
       await t.close();
     }
+  });
+
+  test('HttpMetrics: cumulative histogram buckets and counts per status', () => {
+    const m = new HttpMetrics();
+    m.observe('GET', '/a', 200, 0.001);
+    m.observe('GET', '/a', 200, 0.02);
+    m.observe('GET', '/a', 404, 20);
+    m.observe('POST', '/a', 303, 0.3);
+    const text = m.render().join('\n');
+    const value = (line: string) => Number(text.split('\n').find((l) => l.startsWith(line + ' '))?.split(' ').at(-1));
+    assert.equal(value('http_requests_total{method="GET",route="/a",status="200"}'), 2);
+    assert.equal(value('http_requests_total{method="GET",route="/a",status="404"}'), 1);
+    assert.equal(value('http_requests_total{method="POST",route="/a",status="303"}'), 1);
+    assert.equal(value('http_request_duration_seconds_bucket{method="GET",route="/a",le="0.005"}'), 1);
+    assert.equal(value('http_request_duration_seconds_bucket{method="GET",route="/a",le="0.01"}'), 1);
+    assert.equal(value('http_request_duration_seconds_bucket{method="GET",route="/a",le="0.025"}'), 2);
+    assert.equal(value('http_request_duration_seconds_bucket{method="GET",route="/a",le="10"}'), 2);
+    assert.equal(value('http_request_duration_seconds_bucket{method="GET",route="/a",le="+Inf"}'), 3);
+    assert.equal(value('http_request_duration_seconds_count{method="GET",route="/a"}'), 3);
+    assert.equal(value('http_request_duration_seconds_sum{method="GET",route="/a"}'), 20.021);
+    assert.equal(value('http_request_duration_seconds_bucket{method="POST",route="/a",le="0.25"}'), 0);
+    assert.equal(value('http_request_duration_seconds_bucket{method="POST",route="/a",le="0.5"}'), 1);
   });
 });
