@@ -7,6 +7,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
+import { createTestDatabase } from '../../../test/helpers/db.ts';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../config.ts';
 import type { EdgeServed } from '../../http/edge-cache.ts';
 import { invalidateAtlasCache } from './service.ts';
 
@@ -173,5 +176,24 @@ describe('edge cache for the atlas API', () => {
       .find((l) => l.startsWith('http_requests_total{method="GET",route="/api/v1/regions",status="200"}'));
     assert.ok(line, 'the route is counted');
     assert.ok(Number(line.split(' ').at(-1)) >= 3);
+  });
+
+  it('runs on a server with the timeouts Fastify would set, and refuses to opt in a non-public route', async () => {
+    assert.equal(t.app.server.keepAliveTimeout, 72_000);
+    const database = await createTestDatabase();
+    const app = await buildApp({ config: testConfig({ databaseUrl: database.url }), db: database.db, now: () => clock }, { logger: false });
+    try {
+      assert.throws(
+        () => app.get('/__staff-cached', { config: { permission: 'staff', edgeCache: true } }, async () => 'x'),
+        /only public GET routes may use the edge cache/,
+      );
+      assert.throws(
+        () => app.post('/__post-cached', { config: { permission: 'public', edgeCache: true } }, async () => 'x'),
+        /only public GET routes may use the edge cache/,
+      );
+    } finally {
+      await app.close();
+      await database.dispose();
+    }
   });
 });
