@@ -8,3 +8,16 @@ export interface AppDeps {
   /** The current time; tests pass a fixed clock. */
   now: () => Date;
 }
+
+let day = { from: 0, to: -1, text: '' };
+
+/** Today's date (UTC, YYYY-MM-DD) by the app's clock; formatted once per day, not per call. */
+export function todayOf(deps: Pick<AppDeps, 'now'>): string {
+  const now = deps.now().getTime();
+  if (now < day.from || now >= day.to) {
+    const text = new Date(now).toISOString().slice(0, 10);
+    const from = Date.parse(`${text}T00:00:00Z`);
+    day = { from, to: from + 86_400_000, text };
+  }
+  return day.text;
+}

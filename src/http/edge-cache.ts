@@ -12,6 +12,7 @@
 // id, honours If-None-Match with a 304, and is counted and logged like any other request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
+import { BoundedCache } from './bounded-cache.ts';
 import { isFreshTag, preferredEncoding, type Encoding } from './http-cache.ts';
 
 interface Entry {
@@ -51,14 +52,15 @@ export function allowEdgeCache(reply: FastifyReply, stillValid: () => boolean): 
 const NOT_STORED = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 export class EdgeCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: BoundedCache<Entry>;
   private readonly listeners: ((served: EdgeServed) => void)[] = [];
 
   constructor(
     private readonly requestIdOf: (req: IncomingMessage) => string,
-    private readonly limits = { maxEntries: 5000, maxBytes: 32 * 1024 * 1024 },
-  ) {}
+    limits = { maxEntries: 5000, maxBytes: 32 * 1024 * 1024 },
+  ) {
+    this.entries = new BoundedCache((e) => e.bytes, limits);
+  }
 
   /** Called for every request the edge answers (metrics, logging). */
   onServed(listener: (served: EdgeServed) => void): void {
@@ -71,19 +73,17 @@ export class EdgeCache {
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
   }
 
   /** Answers the request from the cache and returns true, or returns false for Fastify to handle it. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' || this.entries.size === 0) return false;
+    if (this.entries.size === 0 || !isAnonymousGet(req)) return false;
     const headers = req.headers;
-    if (headers.cookie !== undefined || headers.authorization !== undefined) return false;
     const key = keyOf(req.url ?? '', preferredEncoding(headers['accept-encoding']));
     const entry = this.entries.get(key);
     if (entry === undefined) return false;
     if (!entry.stillValid()) {
-      this.remove(key, entry);
+      this.entries.delete(key);
       return false;
     }
     const started = performance.now();
@@ -113,7 +113,7 @@ export class EdgeCache {
    */
   readonly capture: onSendHookHandler = (req, reply, payload, done) => {
     const stillValid = (reply as ReplyWithValidity)[VALIDITY];
-    if (stillValid !== undefined && reply.statusCode === 200 && isAnonymousGet(req) && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+    if (stillValid !== undefined && reply.statusCode === 200 && isAnonymousGet(req.raw) && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
       this.store(req, reply, payload, stillValid);
     }
     done(null, payload);
@@ -135,20 +135,7 @@ export class EdgeCache {
     notModifiedHeaders.push('x-request-id', '');
     const etag = sent.etag === undefined ? undefined : String(sent.etag);
     const key = keyOf(req.url, preferredEncoding(req.headers['accept-encoding']));
-    const old = this.entries.get(key);
-    if (old !== undefined) this.remove(key, old);
     this.entries.set(key, { headers, notModifiedHeaders, body: payload, bytes, etag, route: req.routeOptions.url ?? req.url, stillValid });
-    this.bytes += bytes;
-    while (this.entries.size > this.limits.maxEntries || (this.bytes > this.limits.maxBytes && this.entries.size > 1)) {
-      const [oldestKey, oldest] = this.entries.entries().next().value!;
-      this.remove(oldestKey, oldest);
-    }
-  }
-
-  private remove(key: string, entry: Entry) {
-    if (this.entries.get(key) !== entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
   }
 }
 
@@ -156,6 +143,7 @@ function keyOf(url: string, encoding: Encoding): string {
   return `${encoding} ${url}`;
 }
 
-function isAnonymousGet(req: FastifyRequest): boolean {
+/** A GET that can carry no user and no remembered locale: no Cookie and no Authorization header. */
+function isAnonymousGet(req: IncomingMessage): boolean {
   return req.method === 'GET' && req.headers.cookie === undefined && req.headers.authorization === undefined;
 }

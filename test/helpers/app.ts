@@ -17,7 +17,13 @@ export interface TestApp {
  * per line; without it the app does not log.
  */
 export async function createTestApp(
-  overrides: { config?: Partial<Config>; now?: () => Date; logLines?: Record<string, unknown>[] } = {},
+  overrides: {
+    config?: Partial<Config>;
+    now?: () => Date;
+    logLines?: Record<string, unknown>[];
+    /** Runs on the built app before it is made ready (to add a probe route, say). */
+    beforeReady?: (app: FastifyInstance) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: AppDeps = {
@@ -27,6 +33,7 @@ export async function createTestApp(
   };
   const lines = overrides.logLines;
   const app = await buildApp(deps, lines ? { logStream: { write: (line) => void lines.push(JSON.parse(line)) } } : { logger: false });
+  overrides.beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -2,13 +2,12 @@
 // Chain per route: permission 'public' → Zod validation in the handler → cached body → ETag/304.
 // Route `schema`s are documentation for OpenAPI only: validation and serialisation stay ours
 // (no-op validator/serializer compilers), so nothing is validated twice.
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
+import { todayOf, type AppDeps } from '../../deps.ts';
+import { BodyCache } from '../../http/body-cache.ts';
 import { allowEdgeCache } from '../../http/edge-cache.ts';
-import { conditionalGet, etagFor, preferredEncoding } from '../../http/http-cache.ts';
 import { parseInput } from '../../http/validate.ts';
 import * as S from './api.schema.ts';
 import { toGeoJson } from './geojson.ts';
@@ -28,41 +27,6 @@ import {
 } from './service.ts';
 
 type Format = 'json' | 'csv';
-interface Body {
-  etag: string;
-  body: string;
-  type: string;
-  /** Compressed once, on first demand (the body never changes for its data version). */
-  br?: Buffer;
-  gzip?: Buffer;
-  /** True while the body is still what this URL would produce (for the edge cache). */
-  stillValid: () => boolean;
-}
-
-/**
- * Serialised responses per (data version, request key); the reference data is immutable between
- * imports. Bounded by entries and by bytes (a GeoJSON body is ~1 MB; dates are unbounded).
- */
-class BodyCache {
-  private map = new Map<string, Body>();
-  private bytes = 0;
-  constructor(
-    private readonly maxEntries = 2000,
-    private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
-  get(key: string) {
-    return this.map.get(key);
-  }
-  set(key: string, value: Body) {
-    this.map.set(key, value);
-    this.bytes += value.body.length;
-    while (this.map.size > this.maxEntries || (this.bytes > this.maxBytes && this.map.size > 1)) {
-      const [oldest, entry] = this.map.entries().next().value!;
-      this.map.delete(oldest);
-      this.bytes -= entry.body.length;
-    }
-  }
-}
 
 function check<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = parseInput(schema, input);
@@ -101,17 +65,7 @@ function doc(summary: string, description: string, opts: { querystring?: z.ZodTy
 export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const cache = new BodyCache();
   const fast = { ...docsOnly };
-  // Today's date (UTC, as everywhere in the atlas), formatted once per day rather than per request.
-  let day = { from: 0, to: -1, text: '' };
-  const today = () => {
-    const now = deps.now().getTime();
-    if (now < day.from || now >= day.to) {
-      const text = new Date(now).toISOString().slice(0, 10);
-      const from = Date.parse(`${text}T00:00:00Z`);
-      day = { from, to: from + 86_400_000, text };
-    }
-    return day.text;
-  };
+  const today = () => todayOf(deps);
   const meta = (version: string, date: string, count?: number) => ({
     date,
     ...(count !== undefined ? { count } : {}),
@@ -120,44 +74,19 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     source: ATTRIBUTION_SOURCE,
   });
 
-  /** Sends the cached body for `key`, building it once per data version; answers 304 when fresh. */
-  async function serve(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    key: string,
-    date: string,
-    build: (version: string) => Promise<Omit<Body, 'etag' | 'stillValid'>>,
-  ) {
+  /**
+   * Sends the body for `key` on this data version (built once, compressed once), 304 when the client
+   * has it; the edge cache may repeat it while the version holds and, for today's date (asked for or
+   * implied), while it is still today.
+   */
+  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, date: string, type: string, build: (version: string) => Promise<string>) {
     const version = freshReferenceDataVersion(deps.db) ?? (await referenceDataVersion(deps.db));
-    const full = `${version}|${key}`;
-    let hit = cache.get(full);
-    if (!hit) {
-      const built = await build(version);
-      // A body for today's date (asked for or implied) is only today's answer.
-      const builtOn = today();
-      const stillValid = () => freshReferenceDataVersion(deps.db) === version && (date !== builtOn || today() === date);
-      hit = { ...built, etag: etagFor(full), stillValid };
-      cache.set(full, hit);
-    }
-    allowEdgeCache(reply, hit.stillValid);
-    const compressible = hit.body.length >= 1024;
-    if (conditionalGet(req, reply, hit.etag, { varyEncoding: compressible })) return reply.send();
-    reply.type(hit.type);
-    if (!compressible) return reply.send(hit.body);
-    // Big bodies (lists, GeoJSON) are compressed once and kept, not on every request (these routes
-    // are left alone by @fastify/compress).
-    const encoding = preferredEncoding(req.headers['accept-encoding']);
-    if (encoding === 'br') {
-      hit.br ??= brotliCompressSync(hit.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } });
-      return reply.header('content-encoding', 'br').send(hit.br);
-    }
-    if (encoding === 'gzip') {
-      hit.gzip ??= gzipSync(hit.body, { level: 6 });
-      return reply.header('content-encoding', 'gzip').send(hit.gzip);
-    }
-    return reply.send(hit.body);
+    const day = today();
+    allowEdgeCache(reply, () => freshReferenceDataVersion(deps.db) === version && (date !== day || today() === date));
+    return cache.send(req, reply, `${version}|${key}`, type, () => build(version));
   }
 
+  const typeOf = (format: Format) => (format === 'csv' ? CSV_TYPE : JSON_TYPE);
   const formatOf = (query: { format?: Format }, suffixCsv: boolean): Format => (suffixCsv ? 'csv' : (query.format ?? 'json'));
 
   // --- municipalities ---
@@ -165,10 +94,10 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const query = check(S.listQuery, req.query);
     const date = query.date ?? today();
     const format = formatOf(query, suffixCsv);
-    return serve(req, reply, `m|${date}|${format}`, date, async (version) => {
+    return serve(req, reply, `m|${date}|${format}`, date, typeOf(format), async (version) => {
       const list = await municipalitiesOn(deps.db, date);
-      if (format === 'csv') return { type: CSV_TYPE, body: P.municipalitiesCsv(list) };
-      return { type: JSON_TYPE, body: JSON.stringify({ data: list.map(P.presentMunicipality), meta: meta(version, date, list.length) }) };
+      if (format === 'csv') return P.municipalitiesCsv(list);
+      return JSON.stringify({ data: list.map(P.presentMunicipality), meta: meta(version, date, list.length) });
     });
   };
   const listDoc = doc('Gemeenten op een datum', 'Alle gemeenten die op de gegeven datum bestonden, met provincie en inwonertal (peildatum van het dichtstbijzijnde referentiejaar).', {
@@ -193,9 +122,9 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       const date = query.date ?? today();
       const boundaries = await boundariesOn(deps.db, date);
       if (!boundaries) throw errors.unavailable({ nl: 'Er zijn nog geen referentiegegevens geïmporteerd.', en: 'No reference data has been imported yet.' });
-      return serve(req, reply, `g|${boundaries.version}|${date}`, date, async (version) => {
+      return serve(req, reply, `g|${boundaries.version}|${date}`, date, GEOJSON_TYPE, async (version) => {
         const list = await municipalitiesOn(deps.db, date);
-        return { type: GEOJSON_TYPE, body: JSON.stringify(toGeoJson(boundaries, list, meta(version, date, list.length))) };
+        return JSON.stringify(toGeoJson(boundaries, list, meta(version, date, list.length)));
       });
     },
   );
@@ -207,11 +136,11 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const query = check(S.listQuery, req.query);
     const format = formatOf(query, suffixCsv);
     const date = query.date ?? today();
-    return serve(req, reply, `d|${code}|${date}|${format}`, date, async (version) => {
+    return serve(req, reply, `d|${code}|${date}|${format}`, date, typeOf(format), async (version) => {
       const m = await getMunicipality(deps.db, code, date);
       if (!m) throw errors.notFound({ nl: `Gemeente ${code} bestaat niet in de gegevens (2019–heden).`, en: `Municipality ${code} is not in the data (2019–now).` });
-      if (format === 'csv') return { type: CSV_TYPE, body: P.municipalityDetailCsv(m) };
-      return { type: JSON_TYPE, body: JSON.stringify({ data: P.presentMunicipalityDetail(m), meta: meta(version, date) }) };
+      if (format === 'csv') return P.municipalityDetailCsv(m);
+      return JSON.stringify({ data: P.presentMunicipalityDetail(m), meta: meta(version, date) });
     });
   };
   app.get(
@@ -233,12 +162,12 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const query = check(S.regionListQuery, req.query);
     const date = query.date ?? today();
     const format = formatOf(query, suffixCsv);
-    return serve(req, reply, `r|${query.type ?? '*'}|${date}|${format}`, date, async (version) => {
+    return serve(req, reply, `r|${query.type ?? '*'}|${date}|${format}`, date, typeOf(format), async (version) => {
       const types = query.type ? [query.type] : REGION_TYPES;
       const list: Region[] = [];
       for (const t of types) list.push(...(await regionsByType(deps.db, t, date)));
-      if (format === 'csv') return { type: CSV_TYPE, body: P.regionsCsv(list) };
-      return { type: JSON_TYPE, body: JSON.stringify({ data: list.map(P.presentRegion), meta: { ...meta(version, date, list.length), type: query.type ?? null } }) };
+      if (format === 'csv') return P.regionsCsv(list);
+      return JSON.stringify({ data: list.map(P.presentRegion), meta: { ...meta(version, date, list.length), type: query.type ?? null } });
     });
   };
   const regionsDoc = doc('Regio’s', 'Provincies, veiligheidsregio’s en GGD-regio’s (indeling 2025, toegekend via een punt binnen elke gemeente).', {
@@ -266,11 +195,11 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       const query = check(S.listQuery, req.query);
       const date = query.date ?? today();
       const format = formatOf(query, suffixCsv);
-      return serve(req, reply, `rd|${code}|${date}|${format}`, date, async (version) => {
+      return serve(req, reply, `rd|${code}|${date}|${format}`, date, typeOf(format), async (version) => {
         const region = await getRegion(deps.db, code, date);
         if (!region) throw errors.notFound({ nl: `Regio ${code} bestaat niet in de gegevens.`, en: `Region ${code} is not in the data.` });
-        if (format === 'csv') return { type: CSV_TYPE, body: P.regionDetailCsv(region) };
-        return { type: JSON_TYPE, body: JSON.stringify({ data: P.presentRegionDetail(region), meta: meta(version, date, region.members.length) }) };
+        if (format === 'csv') return P.regionDetailCsv(region);
+        return JSON.stringify({ data: P.presentRegionDetail(region), meta: meta(version, date, region.members.length) });
       });
     },
   );

@@ -2,34 +2,24 @@
 // exactly what the pipeline answered, only for anonymous GETs of opted-in routes, and never after the
 // data or the day changed. app.inject() bypasses the HTTP server, so these tests listen on a port.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
-import type { TestApp } from '../../../test/helpers/app.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
-import { createTestDatabase } from '../../../test/helpers/db.ts';
-import { buildApp } from '../../app.ts';
-import { testConfig } from '../../config.ts';
+import { listenForHttp, type HttpAnswer } from '../../../test/helpers/http.ts';
 import type { EdgeServed } from '../../http/edge-cache.ts';
 import { invalidateAtlasCache } from './service.ts';
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
 describe('edge cache for the atlas API', () => {
   let t: TestApp;
-  let port: number;
+  let get: (path: string, headers?: Record<string, string>, method?: string) => Promise<HttpAnswer>;
   let clock = new Date('2026-11-28T12:00:00Z');
   const served: EdgeServed[] = [];
 
   before(async () => {
     t = await createAtlasTestApp(() => clock, { config: { metricsToken: 'edge-metrics-token' } });
     t.app.edgeCache.onServed((s) => served.push(s));
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    port = (t.app.server.address() as { port: number }).port;
+    get = await listenForHttp(t.app);
   });
   after(async () => {
     await t.close();
@@ -40,20 +30,8 @@ describe('edge cache for the atlas API', () => {
     clock = new Date('2026-11-28T12:00:00Z');
   });
 
-  function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  }
-
   /** Headers that differ per response by nature. */
-  const stable = (h: Answer['headers']) => {
+  const stable = (h: HttpAnswer['headers']) => {
     const { date: _d, 'x-request-id': _id, ...rest } = h;
     return rest;
   };
@@ -101,14 +79,7 @@ describe('edge cache for the atlas API', () => {
       assert.equal(res.status, 200);
       assert.deepEqual(res.body, plain.body);
     }
-    await new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: url, method: 'HEAD' }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    assert.equal((await get(url, {}, 'HEAD')).status, 200);
     assert.equal(served.length, 0);
     await get('/');
     await get('/');
@@ -180,20 +151,19 @@ describe('edge cache for the atlas API', () => {
 
   it('runs on a server with the timeouts Fastify would set, and refuses to opt in a non-public route', async () => {
     assert.equal(t.app.server.keepAliveTimeout, 72_000);
-    const database = await createTestDatabase();
-    const app = await buildApp({ config: testConfig({ databaseUrl: database.url }), db: database.db, now: () => clock }, { logger: false });
-    try {
-      assert.throws(
-        () => app.get('/__staff-cached', { config: { permission: 'staff', edgeCache: true } }, async () => 'x'),
-        /only public GET routes may use the edge cache/,
-      );
-      assert.throws(
-        () => app.post('/__post-cached', { config: { permission: 'public', edgeCache: true } }, async () => 'x'),
-        /only public GET routes may use the edge cache/,
-      );
-    } finally {
-      await app.close();
-      await database.dispose();
-    }
+    let refused = 0;
+    const other = await createTestApp({
+      beforeReady: (app) => {
+        for (const register of [
+          () => app.get('/__staff-cached', { config: { permission: 'staff', edgeCache: true } }, async () => 'x'),
+          () => app.post('/__post-cached', { config: { permission: 'public', edgeCache: true } }, async () => 'x'),
+        ]) {
+          assert.throws(register, /only public GET routes may use the edge cache/);
+          refused += 1;
+        }
+      },
+    });
+    await other.close();
+    assert.equal(refused, 2);
   });
 });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { AppDeps } from '../../deps.ts';
+import { todayOf, type AppDeps } from '../../deps.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { errors } from '../../http/errors.ts';
 import { conditionalGet, etagFor } from '../../http/http-cache.ts';
@@ -60,10 +60,6 @@ const DATE_ERROR: FieldError = {
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v.trim().slice(0, 100) : '';
-}
-
-function today(deps: AppDeps): string {
-  return deps.now().toISOString().slice(0, 10);
 }
 
 /** The date asked for (empty = today), or a field error. */
@@ -171,9 +167,9 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
     const q = (req.query ?? {}) as Record<string, unknown>;
     const input = { datum: str(q.datum), zoek: str(q.zoek), provincie: str(q.provincie), sorteer: str(q.sorteer) };
     const title = municipalityListTitle(req.locale);
-    return sendPublicPage(req, reply, deps, `list|${today(deps)}`, async () => {
-      const { date, errors: fieldErrors } = parseDate(input.datum, today(deps));
-      const provinces = await regionsByType(deps.db, 'province', date ?? today(deps));
+    return sendPublicPage(req, reply, deps, `list|${todayOf(deps)}`, async () => {
+      const { date, errors: fieldErrors } = parseDate(input.datum, todayOf(deps));
+      const provinces = await regionsByType(deps.db, 'province', date ?? todayOf(deps));
       if (input.provincie && !provinces.some((p) => p.code === input.provincie)) {
         fieldErrors.push({ field: 'provincie', message: { nl: 'Provincie: kies een provincie uit de lijst.', en: 'Province: choose a province from the list.' } });
       }
@@ -208,7 +204,7 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
   app.get('/gemeenten/:code', { config: { permission: 'public' } }, async (req, reply) => {
     const code = String((req.params as { code: string }).code).toUpperCase();
     const q = (req.query ?? {}) as Record<string, unknown>;
-    const { date, errors: fieldErrors } = parseDate(str(q.datum), today(deps));
+    const { date, errors: fieldErrors } = parseDate(str(q.datum), todayOf(deps));
     if (!date) throw errors.validation(fieldErrors);
     const municipality = /^GM\d{4}$/.test(code) ? await getMunicipality(deps.db, code, date) : null;
     if (!municipality) {
@@ -244,8 +240,8 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
     const q = (req.query ?? {}) as Record<string, unknown>;
     const input = { datum: str(q.datum) };
     const title = mapPageTitle(req.locale);
-    return sendPublicPage(req, reply, deps, `map|${today(deps)}`, async () => {
-      const { date, errors: fieldErrors } = parseDate(input.datum, today(deps));
+    return sendPublicPage(req, reply, deps, `map|${todayOf(deps)}`, async () => {
+      const { date, errors: fieldErrors } = parseDate(input.datum, todayOf(deps));
       if (!date) {
         return {
           options: { title: `${title} – fout in invoer`, status: 400 },

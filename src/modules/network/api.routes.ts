@@ -1,9 +1,9 @@
 // Open-data API of the network: summary, coverage per municipality, coordinators, GeoJSON and the
 // monthly timeline. Public, cached (ETag on (url, data version)), problem+json errors.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
+import { todayOf, type AppDeps } from '../../deps.ts';
+import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
-import { sendCachedBody } from './body-cache.ts';
 import { parseOrThrow } from '../../http/validate.ts';
 import { coverageGeoJson } from './geo.ts';
 import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './present.ts';
@@ -13,11 +13,16 @@ import { searchMunicipalitiesOn } from './atlas-port.ts';
 
 const PUBLIC = { permission: 'public' as const };
 
-export const todayOf = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
-
 /** Answers 304 when the client has this version; otherwise sends the (cached) body with ETag + Cache-Control. */
-export async function sendCached(req: FastifyRequest, reply: FastifyReply, version: string, produce: () => Promise<unknown> | unknown, type = 'application/json; charset=utf-8') {
-  return sendCachedBody(req, reply, `${version}|${req.locale}|${req.url}`, type, async () => {
+function sendCached(
+  bodies: BodyCache,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  version: string,
+  produce: () => Promise<unknown> | unknown,
+  type = 'application/json; charset=utf-8',
+) {
+  return bodies.send(req, reply, `${version}|${req.locale}|${req.url}`, type, async () => {
     const body = await produce();
     return typeof body === 'string' ? body : JSON.stringify(body);
   });
@@ -34,7 +39,7 @@ function checkTimelineRange(from: string, to: string) {
   if (months > 240) throw errors.validation([{ field: 'from', message: { nl: 'Vraag hoogstens 20 jaar tegelijk op.', en: 'Ask for at most 20 years at once.' } }]);
 }
 
-export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps) {
+export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
   /** A public GET answering for one date (`?date=`, default today), cached per data version. */
   const dateRoute = (
     url: string,
@@ -44,7 +49,7 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps) {
   ) =>
     app.get(url, { config: PUBLIC, schema: { tags: ['network'], ...doc, querystring: dateQs } }, async (req, reply) => {
       const date = parseOrThrow(apiDateQuery, req.query).date ?? todayOf(deps);
-      return sendCached(req, reply, await networkDataVersion(deps.db), () => produce(date), type);
+      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), () => produce(date), type);
     });
 
   dateRoute(
@@ -115,7 +120,7 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps) {
       const to = q.to ?? todayOf(deps);
       const from = q.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4, 8)}01`;
       checkTimelineRange(from, to);
-      return sendCached(req, reply, await networkDataVersion(deps.db), async () => ({ data: await timeline(deps.db, from, to), meta: { from, to } }));
+      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({ data: await timeline(deps.db, from, to), meta: { from, to } }));
     },
   );
 
@@ -137,7 +142,7 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps) {
       const q = parseOrThrow(searchQuery, req.query);
       const term = q.q.trim();
       const date = q.date ?? todayOf(deps);
-      return sendCached(req, reply, await networkDataVersion(deps.db), async () => ({
+      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({
         data: term.length < 2 ? [] : (await searchMunicipalitiesOn(deps.db, term, date, 10)).map((f) => ({ code: f.code, name: f.name, formerName: f.matchedFormerName ?? null })),
       }));
     },

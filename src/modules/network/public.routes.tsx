@@ -2,13 +2,12 @@
 // /netwerk/gemeente/{code}. /netwerk is rendered once per (date, data version, locale, url) for
 // anonymous visitors and then served from memory.
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
+import { todayOf, type AppDeps } from '../../deps.ts';
+import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
 import { pageContext, renderPageHtml, sendPage } from '../../http/render.tsx';
 import { parseInput } from '../../http/validate.ts';
 import { searchMunicipalitiesOn } from './atlas-port.ts';
-import { todayOf } from './api.routes.ts';
-import { sendCachedBody } from './body-cache.ts';
 import { mapShapesOn } from './map.ts';
 import { finderQuery, pageDateQuery } from './schema.ts';
 import { municipalityNetwork, networkDataVersion, networkOn, networkStartMonth, timeline } from './service.ts';
@@ -28,7 +27,7 @@ export function timelineStart(date: string, networkStart: string | null): string
   return networkStart < tenYears ? tenYears : networkStart;
 }
 
-export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps) {
+export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
   const dateOr400 = (query: unknown) => {
     const parsed = parseInput(pageDateQuery, query);
     if (!parsed.ok) throw errors.badRequest({ nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.', en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.' }, parsed.errors);
@@ -50,7 +49,7 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps) 
       return sendPage(req, reply, options, body);
     }
     // Anonymous visitors share one rendering per (data version, locale, url, today).
-    return sendCachedBody(req, reply, `page|${version}|${req.locale}|${req.url}|${today}`, 'text/html; charset=utf-8', async () => {
+    return bodies.send(req, reply, `page|${version}|${req.locale}|${req.url}|${today}`, 'text/html; charset=utf-8', async () => {
       const { options, body } = await render();
       return renderPageHtml(pageContext(req, reply, options.islands), options, body);
     });

@@ -1,6 +1,7 @@
 // All routes of the network module.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { BodyCache } from '../../http/body-cache.ts';
 import { registerNetworkApi } from './api.routes.ts';
 import { registerNetworkProfilePanel } from './panel.tsx';
 import { registerNetworkPages } from './public.routes.tsx';
@@ -8,8 +9,10 @@ import { registerNetworkSelfRoutes } from './self.routes.tsx';
 import { registerNetworkStaffRoutes } from './staff.routes.tsx';
 
 export async function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps) {
-  await registerNetworkApi(app, deps);
-  await registerNetworkPages(app, deps);
+  // Rendered API bodies and anonymous /netwerk pages, per data version; shared by both.
+  const bodies = new BodyCache();
+  await registerNetworkApi(app, deps, bodies);
+  await registerNetworkPages(app, deps, bodies);
   await registerNetworkStaffRoutes(app, deps);
   await registerNetworkSelfRoutes(app, deps);
   await registerNetworkProfilePanel(deps);

@@ -1,11 +1,10 @@
 // /mijn-coordinatie: a coordinator keeps its own record (from req.user.coordinatorId, never from
 // the request): contact details and FTE; a coverage change becomes a proposal an adviser decides.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
 import { sendPage } from '../../http/render.tsx';
 import { parseInput } from '../../http/validate.ts';
-import { todayOf } from './api.routes.ts';
+import { todayOf, type AppDeps } from '../../deps.ts';
 import { ownCoordinatorForm, proposalForm } from './schema.ts';
 import * as svc from './service.ts';
 import { assignmentViews, ctxOf, formValues, unknownCodes } from './staff.routes.tsx';

@@ -3,14 +3,13 @@
 // the service in the same transaction.
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
 import { sendPage } from '../../http/render.tsx';
 import { actorOf } from '../../http/request-user.ts';
 import { parseInput } from '../../http/validate.ts';
 import type { Crumb } from '../../views/layout.tsx';
 import { municipalitiesOnDate, REGION_TYPES, regionsOfType, type RegionChoice } from './atlas-port.ts';
-import { todayOf } from './api.routes.ts';
+import { todayOf, type AppDeps } from '../../deps.ts';
 import { coordinatorForm, coverageForm, customRegionForm, decisionForm, fteForm, normForm, organisationForm, pageDateQuery } from './schema.ts';
 import * as svc from './service.ts';
 import {

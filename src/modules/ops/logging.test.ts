@@ -2,13 +2,10 @@
 // addresses; no request lines when info is off, while warnings still carry the request id; answers of
 // the edge cache (over real HTTP) are logged like the others.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { buildApp } from '../../app.ts';
-import { testConfig } from '../../config.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { createTestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
-import { createTestDatabase } from '../../../test/helpers/db.ts';
+import { listenForHttp } from '../../../test/helpers/http.ts';
 
 describe('request logging', () => {
   test('at info: one line per request, with the request id, route and status, no query string or IP', async () => {
@@ -34,26 +31,26 @@ describe('request logging', () => {
 
   test('at warn: no request lines; a warning from a handler carries its request id', async () => {
     const lines: Record<string, unknown>[] = [];
-    const database = await createTestDatabase();
-    const deps = { config: testConfig({ databaseUrl: database.url, logLevel: 'warn' }), db: database.db, now: () => new Date() };
-    const app = await buildApp(deps, { logStream: { write: (line) => void lines.push(JSON.parse(line)) } });
-    app.get('/__probe', { config: { permission: 'public' } }, async (req) => {
-      req.log.info('not written at warn');
-      req.log.warn({ probe: true }, 'probe warning');
-      return { ok: true };
+    const t = await createTestApp({
+      config: { logLevel: 'warn' },
+      logLines: lines,
+      beforeReady: (app) =>
+        app.get('/__probe', { config: { permission: 'public' } }, async (req) => {
+          req.log.info('not written at warn');
+          req.log.warn({ probe: true }, 'probe warning');
+          return { ok: true };
+        }),
     });
     try {
-      await app.ready();
-      await app.inject({ url: '/healthz' });
+      await t.app.inject({ url: '/healthz' });
       assert.equal(lines.length, 0);
-      await app.inject({ url: '/__probe', headers: { 'x-request-id': 'log-test-0002' } });
+      await t.app.inject({ url: '/__probe', headers: { 'x-request-id': 'log-test-0002' } });
       assert.equal(lines.length, 1);
       assert.equal(lines[0].msg, 'probe warning');
       assert.equal(lines[0].reqId, 'log-test-0002');
       assert.equal(lines[0].probe, true);
     } finally {
-      await app.close();
-      await database.dispose();
+      await t.close();
     }
   });
 
@@ -61,19 +58,10 @@ describe('request logging', () => {
     const lines: Record<string, unknown>[] = [];
     const t = await createAtlasTestApp(new Date('2026-11-28T12:00:00Z'), { config: { logLevel: 'info' }, logLines: lines });
     try {
-      await t.app.listen({ port: 0, host: '127.0.0.1' });
-      const port = (t.app.server.address() as { port: number }).port;
-      const get = (id: string) =>
-        new Promise<number>((resolve, reject) => {
-          const req = request({ host: '127.0.0.1', port, path: '/api/v1/regions/VR13?date=2025-01-01', headers: { 'x-request-id': id } }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          });
-          req.on('error', reject);
-          req.end();
-        });
-      assert.equal(await get('log-edge-0001'), 200);
-      assert.equal(await get('log-edge-0002'), 200);
+      const get = await listenForHttp(t.app);
+      const url = '/api/v1/regions/VR13?date=2025-01-01';
+      assert.equal((await get(url, { 'x-request-id': 'log-edge-0001' })).status, 200);
+      assert.equal((await get(url, { 'x-request-id': 'log-edge-0002' })).status, 200);
       const done = lines.filter((l) => l.msg === 'request completed');
       assert.deepEqual(
         done.map((l) => [l.reqId, l.route, l.url, l.status, l.edge ?? false]),
