@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { listAudit } from '../audit/service.ts';
-import { selectMessage } from '../outbox/queries.ts';
-import { outboxCounts } from '../outbox/service.ts';
+import { auditEntriesAbout, emailsTo } from '../../../test/helpers/records.ts';
 import { createUser, csrfFrom, formBody, loginAs, postForm, totpCodeFor, updateCookies } from '../../../test/helpers/auth.ts';
 import { verifyPassword } from './passwords.ts';
 import { consumeRecoveryCode, replaceRecoveryCodes } from './recovery-codes.ts';
@@ -225,24 +223,6 @@ describe('two-step verification', () => {
     assert.match(page.body, /Voor uw rol is tweestapsverificatie verplicht/);
   });
 });
-
-// ---- Reading the audit trail and the outbox, through those modules' services ----
-async function auditEntriesAbout(t: TestApp, userId: number): Promise<{ action: string; before: unknown; after: unknown }[]> {
-  const { entries } = await listAudit(t.deps.db, { entity: 'user', pageSize: 1000 });
-  return entries.filter((e) => e.entityId === String(userId));
-}
-
-/** Messages queued to an address (ids are sequential in a fresh test database). */
-async function emailsTo(t: TestApp, to: string): Promise<{ subject: string; text: string }[]> {
-  const counts = await outboxCounts(t.deps.db);
-  const total = counts.pending + counts.sending + counts.sent + counts.failed;
-  const found: { subject: string; text: string }[] = [];
-  for (let id = 1; id <= total; id++) {
-    const row = await selectMessage(t.deps.db, id);
-    if (row && row.to_address === to) found.push({ subject: row.subject, text: row.text_body });
-  }
-  return found;
-}
 
 describe('malformed input', () => {
   let t: TestApp;
