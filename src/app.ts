@@ -14,7 +14,7 @@ import { installErrorHandlers } from './http/error-handler.tsx';
 import { EdgeCache } from './http/edge-cache.ts';
 import { preferredEncoding } from './http/http-cache.ts';
 import { securityHeaderSets } from './http/security-headers.ts';
-import { lazyChildLogger, requestIdOf } from './http/logging.ts';
+import { completedLine, lazyChildLogger, requestIdOf } from './http/logging.ts';
 import { errors } from './http/errors.ts';
 import { isPermissionName, PERMISSIONS, roleMay, ROLES_REQUIRING_TOTP, type PermissionName } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
@@ -128,15 +128,14 @@ export async function buildApp(
   const logRequests = (app.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') ?? true;
   app.addHook('onResponse', (req, reply, done) => {
     if (!logRequests) return done();
-    req.log.info(
-      { method: req.method, url: req.url.split('?')[0], route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request completed',
-    );
+    req.log.info(completedLine(req.method, req.url, req.routeOptions.url, reply.statusCode, reply.elapsedTime), 'request completed');
     done();
   });
 
   if (logRequests) {
-    edgeCache.onServed((s) => app.log.info({ reqId: s.requestId, method: s.method, url: s.url.split('?')[0], route: s.route, status: s.status, ms: Math.round(s.seconds * 1000), edge: true }, 'request completed'));
+    edgeCache.onServed((s) =>
+      app.log.info({ reqId: s.requestId, ...completedLine(s.method, s.url, s.route, s.status, s.seconds * 1000), edge: true }, 'request completed'),
+    );
   }
 
   await app.register(cookie, { secret: config.sessionSecret });

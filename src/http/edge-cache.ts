@@ -21,7 +21,7 @@ interface Entry {
    * 'x-request-id', '' — the last slot is filled in just before each (synchronous) writeHead.
    */
   headers: string[];
-  /** The same for a 304: without Content-Type and Content-Length. */
+  /** The same for a 304, as the pipeline sends one: without Content-Type, -Encoding and -Length. */
   notModifiedHeaders: string[];
   /** As the route sent it: a string goes out in one write with the headers, a Buffer in a second. */
   body: string | Buffer;
@@ -129,7 +129,7 @@ export class EdgeCache {
       if (value === undefined || NOT_STORED.has(name)) continue;
       const text = Array.isArray(value) ? value.join(', ') : String(value);
       headers.push(name, text);
-      if (name !== 'content-type') notModifiedHeaders.push(name, text);
+      if (name !== 'content-type' && name !== 'content-encoding') notModifiedHeaders.push(name, text);
     }
     headers.push('content-length', String(bytes), 'x-request-id', '');
     notModifiedHeaders.push('x-request-id', '');

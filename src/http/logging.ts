@@ -69,3 +69,8 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 const REQUEST_ID = /^[\w-]{8,64}$/;
+
+/** The fields of the one log line per request; the path only (query strings may carry tokens or names). */
+export function completedLine(method: string, url: string, route: string | undefined, status: number, ms: number) {
+  return { method, url: url.split('?')[0], route, status, ms: Math.round(ms) };
+}

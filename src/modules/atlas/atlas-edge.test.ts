@@ -110,6 +110,11 @@ describe('edge cache for the atlas API', () => {
     assert.deepEqual(br2.body, br1.body);
     assert.equal(plain2.headers['content-encoding'], undefined);
     assert.deepEqual(plain2.body, plain.body);
+    const notModified = await get(url, { 'accept-encoding': 'br', 'if-none-match': String(br2.headers.etag) });
+    assert.equal(served.at(-1)?.status, 304);
+    assert.equal(notModified.status, 304);
+    assert.equal(notModified.headers['content-encoding'], undefined);
+    assert.equal(notModified.headers.vary, 'accept-encoding');
   });
 
   it('stops answering when the data version must be checked again, or the day changes', async () => {
