@@ -10,7 +10,11 @@ const app = await startApp();
 try {
   const routes: { name: string; path: string; headers?: Record<string, string> }[] = [
     { name: 'atlas: one municipality', path: '/api/v1/municipalities/GM0363' },
-    { name: 'atlas: all municipalities on a date (brotli)', path: '/api/v1/municipalities?date=2019-06-01', headers: { 'accept-encoding': 'br' } },
+    {
+      name: 'atlas: all municipalities on a date (brotli)',
+      path: '/api/v1/municipalities?date=2019-06-01',
+      headers: { 'accept-encoding': 'br' },
+    },
     {
       name: 'atlas: one municipality, whole pipeline (request with a cookie, no edge cache)',
       path: '/api/v1/municipalities/GM0363',

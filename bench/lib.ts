@@ -4,7 +4,7 @@
 //
 //   import { compareWithBaseline } from './lib.ts';
 //   await compareWithBaseline({ name: 'home page', path: '/' });
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -131,9 +131,12 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
   const args = [
     require.resolve('autocannon/autocannon.js'),
     '--json',
-    '-c', String(options.connections ?? DEFAULT_CONNECTIONS),
-    '-d', String(options.durationSeconds ?? DEFAULT_DURATION_SECONDS),
-    '-m', options.method ?? 'GET',
+    '-c',
+    String(options.connections ?? DEFAULT_CONNECTIONS),
+    '-d',
+    String(options.durationSeconds ?? DEFAULT_DURATION_SECONDS),
+    '-m',
+    options.method ?? 'GET',
   ];
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (options.body !== undefined) args.push('-b', options.body);
@@ -208,7 +211,8 @@ export async function compareWithBaseline(
     const baselineRounds: LoadResult[] = [];
     const appRounds: LoadResult[] = [];
     for (let round = 0; round < rounds; round++) {
-      const measureBaseline = () => runLoad(baselineServer, { ...options, path: '/', durationSeconds: seconds }).then((r) => baselineRounds.push(r));
+      const measureBaseline = () =>
+        runLoad(baselineServer, { ...options, path: '/', durationSeconds: seconds }).then((r) => baselineRounds.push(r));
       const measureApp = () => runLoad(appServer, { ...options, durationSeconds: seconds }).then((r) => appRounds.push(r));
       if (round % 2 === 0) {
         await measureBaseline();
@@ -222,11 +226,15 @@ export async function compareWithBaseline(
     const app = combine(appRounds);
     const ratio = app.requestsPerSecond / baseline.requestsPerSecond;
     const roundRatios = appRounds.map((a, i) => a.requestsPerSecond / baselineRounds[i].requestsPerSecond);
-    console.log(`\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${rounds} × ${seconds} s each, interleaved${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`);
+    console.log(
+      `\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${rounds} × ${seconds} s each, interleaved${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`,
+    );
     console.log(`  ${pad('', 34)} ${pad('req/s', 10)} ${pad('p50', 10)} ${pad('p99', 10)}`);
     console.log(formatRow('bare Fastify (constant JSON)', baseline));
     console.log(formatRow('this app', app));
-    console.log(`  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second (rounds: ${roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`);
+    console.log(
+      `  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second (rounds: ${roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`,
+    );
     if (app.non2xx > 0) console.log(`  note: ${app.non2xx} responses were not 2xx: check the path and permissions.`);
     return { name: options.name, baseline, app, ratio };
   } finally {

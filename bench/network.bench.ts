@@ -3,11 +3,12 @@
 //     service with the database reads, uncached) — target < 50 ms;
 //  2. /netwerk for a cached date — target < 5 ms per request (in-process, app.inject);
 //  3. the network API under load beside a bare Fastify server in the same run (autocannon).
-import { createTestApp } from '../test/helpers/app.ts';
+
 import { importReferenceData } from '../src/modules/atlas/service.ts';
 import { loadNetworkDemo } from '../src/modules/network/demo.ts';
 import { computeCoverage } from '../src/modules/network/network.logic.ts';
 import { clearNetworkCache, networkOn } from '../src/modules/network/service.ts';
+import { createTestApp } from '../test/helpers/app.ts';
 import { compareWithBaseline, startApp } from './lib.ts';
 
 const DATE = '2019-09-30';
@@ -24,12 +25,21 @@ try {
     date: DATE,
     municipalities: n.result.municipalities.map((m) => ({ code: m.code, name: m.name, population: m.population })),
     coordinators: [...n.coordinators.values()].map((c) => ({ id: c.id, name: c.name, activeFrom: c.activeFrom, activeTo: c.activeTo })),
-    assignments: (await t.deps.db.selectFrom('network_assignments').select(['coordinator_id', 'municipality_code', 'valid_from', 'valid_to']).execute()).map((a) => ({
-      coordinatorId: Number(a.coordinator_id), municipalityCode: a.municipality_code, validFrom: a.valid_from, validTo: a.valid_to,
+    assignments: (
+      await t.deps.db.selectFrom('network_assignments').select(['coordinator_id', 'municipality_code', 'valid_from', 'valid_to']).execute()
+    ).map((a) => ({
+      coordinatorId: Number(a.coordinator_id),
+      municipalityCode: a.municipality_code,
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
     })),
-    fteChanges: (await t.deps.db.selectFrom('network_fte_changes').select(['coordinator_id', 'effective_from', 'fte']).execute()).map((f) => ({
-      coordinatorId: Number(f.coordinator_id), effectiveFrom: f.effective_from, fte: Number(f.fte),
-    })),
+    fteChanges: (await t.deps.db.selectFrom('network_fte_changes').select(['coordinator_id', 'effective_from', 'fte']).execute()).map(
+      (f) => ({
+        coordinatorId: Number(f.coordinator_id),
+        effectiveFrom: f.effective_from,
+        fte: Number(f.fte),
+      }),
+    ),
     norm: n.result.norm,
   };
   const pure: number[] = [];
@@ -45,8 +55,12 @@ try {
     await networkOn(t.deps.db, DATE);
     service.push(performance.now() - t0);
   }
-  console.log(`\ncoverage + capacity for ${input.municipalities.length} municipalities, ${input.coordinators.length} coordinators, ${input.assignments.length} assignments on ${DATE}:`);
-  console.log(`  pure function:              median ${median(pure).toFixed(2)} ms, max ${Math.max(...pure).toFixed(2)} ms  (target < 50 ms)`);
+  console.log(
+    `\ncoverage + capacity for ${input.municipalities.length} municipalities, ${input.coordinators.length} coordinators, ${input.assignments.length} assignments on ${DATE}:`,
+  );
+  console.log(
+    `  pure function:              median ${median(pure).toFixed(2)} ms, max ${Math.max(...pure).toFixed(2)} ms  (target < 50 ms)`,
+  );
   console.log(`  service incl. DB, uncached: median ${median(service).toFixed(2)} ms, max ${Math.max(...service).toFixed(2)} ms`);
 
   // 2. /netwerk for a cached date.
@@ -59,7 +73,9 @@ try {
     await t.app.inject({ url });
     cached.push(performance.now() - t0);
   }
-  console.log(`\n/netwerk (cached date, in-process): median ${median(cached).toFixed(2)} ms, p99 ${[...cached].sort((a, b) => a - b)[197].toFixed(2)} ms  (target < 5 ms); ${Math.round(first.body.length / 1024)} KB HTML`);
+  console.log(
+    `\n/netwerk (cached date, in-process): median ${median(cached).toFixed(2)} ms, p99 ${[...cached].sort((a, b) => a - b)[197].toFixed(2)} ms  (target < 5 ms); ${Math.round(first.body.length / 1024)} KB HTML`,
+  );
 } finally {
   await t.close();
 }

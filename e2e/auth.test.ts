@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, launchBrowser, linkIn, runCli, startServer, waitForEmail, type TestServer } from './helpers.ts';
+import { checkA11y, launchBrowser, linkIn, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
 const ADMIN_EMAIL = 'eerste.beheerder@e2e.example.org';
 const ADMIN_PASSWORD = 'correct paard batterij nietje';
@@ -78,7 +78,7 @@ test('the first admin, made with the CLI, logs in and must enrol two-step verifi
 
   // A wrong password first: a clear message, still axe-clean.
   await passwordStep(adminPage, ADMIN_EMAIL, 'dit is niet het wachtwoord');
-  assert.equal(await adminPage.locator('[role="alert"]').count() > 0, true, 'the error summary is shown');
+  assert.equal((await adminPage.locator('[role="alert"]').count()) > 0, true, 'the error summary is shown');
   await axe(adminPage);
 
   await passwordStep(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -140,9 +140,15 @@ test('the admin invites an adviser, who sets a password from the emailed link', 
   await adminPage.goto(server.url('/beheer/audit'));
   await axe(adminPage, /^\/beheer\/audit$/);
   const rows = await adminPage.locator('main table tbody tr').allInnerTexts();
-  assert.ok(rows.some((r) => r.includes('create · user') && /\bcli\b/.test(r)), 'the CLI creation of the admin is logged');
+  assert.ok(
+    rows.some((r) => r.includes('create · user') && /\bcli\b/.test(r)),
+    'the CLI creation of the admin is logged',
+  );
   // An invitation creates the account (status 'invited'), made by the admin.
-  assert.ok(rows.some((r) => r.includes('create · user') && r.includes(ADMIN_EMAIL)), `the invitation by the admin is logged: ${JSON.stringify(rows.filter((r) => r.includes('create')))}`);
+  assert.ok(
+    rows.some((r) => r.includes('create · user') && r.includes(ADMIN_EMAIL)),
+    `the invitation by the admin is logged: ${JSON.stringify(rows.filter((r) => r.includes('create')))}`,
+  );
 });
 
 test('the admin logs in again with a TOTP code and changes the password', async () => {

@@ -155,9 +155,21 @@ test('an adviser walks the staff pages of the network (axe on each) and approves
   await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
   await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
 
-  for (const path of ['/beheer/netwerk', '/beheer/netwerk/organisaties', '/beheer/netwerk/organisaties/nieuw', '/beheer/netwerk/coordinatoren', '/beheer/netwerk/coordinatoren/nieuw', '/beheer/netwerk/regios', '/beheer/netwerk/tekorten?datum=2019-09-30']) {
+  for (const path of [
+    '/beheer/netwerk',
+    '/beheer/netwerk/organisaties',
+    '/beheer/netwerk/organisaties/nieuw',
+    '/beheer/netwerk/coordinatoren',
+    '/beheer/netwerk/coordinatoren/nieuw',
+    '/beheer/netwerk/regios',
+    '/beheer/netwerk/tekorten?datum=2019-09-30',
+  ]) {
     await visit(page, path);
-    assert.ok((await page.locator('nav[aria-label] a[href="/beheer/netwerk"], .utrecht-breadcrumb-nav a').count()) > 0 || path === '/beheer/netwerk', `${path} has breadcrumbs`);
+    assert.ok(
+      (await page.locator('nav[aria-label] a[href="/beheer/netwerk"], .utrecht-breadcrumb-nav a').count()) > 0 ||
+        path === '/beheer/netwerk',
+      `${path} has breadcrumbs`,
+    );
     await checkA11y(page);
   }
   await visit(page, '/beheer/netwerk/coordinatoren');

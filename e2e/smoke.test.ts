@@ -80,7 +80,12 @@ test('the skip link is the first stop for the keyboard and moves focus to the ma
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { tag: el?.tagName, href: el?.getAttribute('href'), text: el?.textContent?.trim(), width: el?.getBoundingClientRect().width ?? 0 };
+    return {
+      tag: el?.tagName,
+      href: el?.getAttribute('href'),
+      text: el?.textContent?.trim(),
+      width: el?.getBoundingClientRect().width ?? 0,
+    };
   });
   assert.equal(focused.tag, 'A');
   assert.equal(focused.href, '#main');

@@ -3,7 +3,7 @@
 // nor expands quoted globs, so this script lists them. With TEST_DATABASE_URL set, the suite runs
 // twice: on SQLite, then on PostgreSQL. `--e2e` runs the browser tests in e2e/ instead.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -38,9 +38,16 @@ function run(label, env) {
   const result = spawnSync(
     process.execPath,
     [
-      '--test', '--import', 'tsx', '--import', './test/setup.ts', `--test-concurrency=${e2e ? 1 : 2}`,
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      '--test',
+      '--import',
+      'tsx',
+      '--import',
+      './test/setup.ts',
+      `--test-concurrency=${e2e ? 1 : 2}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
       ...files,
     ],
     { cwd: root, env: { ...env, NODE_ENV: 'test' }, stdio: 'inherit' },

@@ -7,17 +7,17 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppDeps } from './deps.ts';
-import { loadAssets, type AssetManifest } from './http/assets.ts';
-import { installErrorHandlers } from './http/error-handler.tsx';
+import { type AssetManifest, loadAssets } from './http/assets.ts';
 import { EdgeCache } from './http/edge-cache.ts';
-import { preferredEncoding } from './http/http-cache.ts';
-import { securityHeaderSets } from './http/security-headers.ts';
-import { completedLine, lazyChildLogger, requestIdOf } from './http/logging.ts';
+import { installErrorHandlers } from './http/error-handler.tsx';
 import { errors } from './http/errors.ts';
-import { isPermissionName, PERMISSIONS, roleMay, ROLES_REQUIRING_TOTP, type PermissionName } from './http/permissions.ts';
+import { preferredEncoding } from './http/http-cache.ts';
+import { completedLine, lazyChildLogger, requestIdOf } from './http/logging.ts';
+import { isPermissionName, PERMISSIONS, type PermissionName, ROLES_REQUIRING_TOTP, roleMay } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
+import { securityHeaderSets } from './http/security-headers.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from './i18n.ts';
 import { authenticateRequest } from './modules/auth/request-auth.ts';
 import { registerModules } from './modules/index.ts';
@@ -38,9 +38,7 @@ declare module 'fastify' {
 }
 
 /** Routes registered by official plugins, which cannot carry our config: their permission. */
-const PLUGIN_ROUTE_PERMISSIONS: { prefix: string; permission: PermissionName }[] = [
-  { prefix: '/api/docs', permission: 'public' },
-];
+const PLUGIN_ROUTE_PERMISSIONS: { prefix: string; permission: PermissionName }[] = [{ prefix: '/api/docs', permission: 'public' }];
 
 export async function buildApp(
   deps: AppDeps,
@@ -107,7 +105,11 @@ export async function buildApp(
     const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
     route.config = {
       ...(route.config ?? {}),
-      securityHeaders: !isApi ? securityHeaders.page : permission === 'public' && readOnly ? securityHeaders.publicApi : securityHeaders.api,
+      securityHeaders: !isApi
+        ? securityHeaders.page
+        : permission === 'public' && readOnly
+          ? securityHeaders.publicApi
+          : securityHeaders.api,
     };
     if (route.config.edgeCache) {
       if (permission !== 'public' || !readOnly) throw new Error(`Route ${route.url}: only public GET routes may use the edge cache.`);
@@ -134,7 +136,10 @@ export async function buildApp(
 
   if (logRequests) {
     edgeCache.onServed((s) =>
-      app.log.info({ reqId: s.requestId, ...completedLine(s.method, s.url, s.route, s.status, s.seconds * 1000), edge: true }, 'request completed'),
+      app.log.info(
+        { reqId: s.requestId, ...completedLine(s.method, s.url, s.route, s.status, s.seconds * 1000), edge: true },
+        'request completed',
+      ),
     );
   }
 

@@ -1,8 +1,9 @@
 // Start-up of the database: migrate, import the reference data when missing, and in development
 // load the demo scenario into an empty database. Used by `npm start` and by the CLI.
-import type { AppDeps } from './deps.ts';
+
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/index.ts';
+import type { AppDeps } from './deps.ts';
 
 export interface BootHooks {
   /** True when the database holds no user-made data yet (decides the demo load). */

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import type { AppDeps } from './deps.ts';
 import './cli/commands.ts';
-import { commands, parseOptions, type CliContext } from './cli/registry.ts';
+import { type CliContext, commands, parseOptions } from './cli/registry.ts';
 
 function help(): string {
   const lines = ['Usage: npm run cli -- <command> [options]', '', 'Commands:'];

@@ -56,15 +56,16 @@ function defaultReferenceDir(): string | null {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv: Environment =
-    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv: Environment = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const port = int('PORT', env.PORT, 3000);
 
   const problems: string[] = [];
   if (production && !env.SESSION_SECRET) {
-    problems.push('SESSION_SECRET is not set. Fix: set SESSION_SECRET to a random string of at least 32 characters, e.g. `openssl rand -hex 32`.');
+    problems.push(
+      'SESSION_SECRET is not set. Fix: set SESSION_SECRET to a random string of at least 32 characters, e.g. `openssl rand -hex 32`.',
+    );
   } else if (production && (env.SESSION_SECRET ?? '').length < 32) {
     problems.push('SESSION_SECRET is shorter than 32 characters. Fix: use `openssl rand -hex 32`.');
   }

@@ -19,8 +19,7 @@ export function defineMessages<C extends Catalog>(catalog: C): (locale: Locale) 
     if (!resolved) {
       resolved = {} as Resolved<C>;
       for (const [key, value] of Object.entries(catalog)) {
-        (resolved as any)[key] =
-          typeof value === 'function' ? (...args: any[]) => (value as any)(...args)[locale] : value[locale];
+        (resolved as any)[key] = typeof value === 'function' ? (...args: any[]) => (value as any)(...args)[locale] : value[locale];
       }
       cache.set(locale, resolved);
     }

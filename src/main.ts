@@ -1,9 +1,9 @@
 // Reads config, prepares the database, listens. Everything else is in buildApp().
 import { buildApp } from './app.ts';
+import { startBackgroundWork } from './background.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
-import { startBackgroundWork } from './background.ts';
 import './workers.ts';
 
 async function main() {
@@ -39,7 +39,9 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Gemeenten aan zet runs on http://localhost:${config.port} (${config.databaseUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'})`);
+  console.log(
+    `Gemeenten aan zet runs on http://localhost:${config.port} (${config.databaseUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'})`,
+  );
 }
 
 main().catch((err) => {

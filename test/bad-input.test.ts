@@ -7,7 +7,16 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { PERMISSIONS, type PermissionName, type Role } from '../src/http/permissions.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { anonymousCsrf, createRoleUser, fillParams, requestRoute, routesOf, sessionEnded, type Client, type RouteEntry } from './helpers/routes.ts';
+import {
+  anonymousCsrf,
+  type Client,
+  createRoleUser,
+  fillParams,
+  type RouteEntry,
+  requestRoute,
+  routesOf,
+  sessionEnded,
+} from './helpers/routes.ts';
 
 const RUNS_PER_ROUTE = 25;
 const FORM_METHODS = ['POST', 'PUT', 'PATCH'];
@@ -79,7 +88,25 @@ function badBodies(fields: string[]): fc.Arbitrary<BadBody> {
   const weird = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.constantFrom('', ' ', '\u0000', '0', '-1', '1e309', 'NaN', 'null', 'true', '[]', '{}', '<script>x</script>', '%00', '../../etc/passwd', 'GM9999', '2019-02-30', '9999-99-99'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\u0000',
+      '0',
+      '-1',
+      '1e309',
+      'NaN',
+      'null',
+      'true',
+      '[]',
+      '{}',
+      '<script>x</script>',
+      '%00',
+      '../../etc/passwd',
+      'GM9999',
+      '2019-02-30',
+      '9999-99-99',
+    ),
     fc.integer().map(String),
   );
   const jsonValue = fc.oneof(
@@ -105,15 +132,23 @@ function badBodies(fields: string[]): fc.Arbitrary<BadBody> {
       contentType: 'application/x-www-form-urlencoded',
     })),
     // Urlencoded garbage.
-    fc.string({ unit: 'binary', maxLength: 200 }).map((s) => ({ kind: 'form-garbage', payload: s, contentType: 'application/x-www-form-urlencoded' })),
+    fc
+      .string({ unit: 'binary', maxLength: 200 })
+      .map((s) => ({ kind: 'form-garbage', payload: s, contentType: 'application/x-www-form-urlencoded' })),
     // JSON with wrong types and nesting, on the real field names.
-    fc.dictionary(names, jsonValue, { maxKeys: 6 }).map((d) => ({ kind: 'json-object', payload: JSON.stringify(d), contentType: 'application/json' })),
+    fc
+      .dictionary(names, jsonValue, { maxKeys: 6 })
+      .map((d) => ({ kind: 'json-object', payload: JSON.stringify(d), contentType: 'application/json' })),
     fc.jsonValue({ maxDepth: 4 }).map((v) => ({ kind: 'json-any', payload: JSON.stringify(v), contentType: 'application/json' })),
     // Invalid JSON.
     fc.string({ maxLength: 60 }).map((s) => ({ kind: 'json-invalid', payload: `{${s}`, contentType: 'application/json' })),
     // Huge input: over the form body limit, and a long value under it.
     fc.constantFrom(2_000, 60_000, 300_000).chain((size) =>
-      names.map((n) => ({ kind: `huge-${size}`, payload: `${encodeURIComponent(n)}=${'a'.repeat(size)}`, contentType: 'application/x-www-form-urlencoded' })),
+      names.map((n) => ({
+        kind: `huge-${size}`,
+        payload: `${encodeURIComponent(n)}=${'a'.repeat(size)}`,
+        contentType: 'application/x-www-form-urlencoded',
+      })),
     ),
     // A content type nobody accepts.
     fc.string({ maxLength: 40 }).map((s) => ({ kind: 'text', payload: s, contentType: 'text/plain' })),
@@ -131,7 +166,8 @@ function problemWith(res: LightMyRequestResponse, api: boolean): string | null {
   if (api || type.includes('json')) {
     if (!type.includes('application/problem+json')) return `400 without problem+json (${type})`;
     const body = res.json() as { detail?: unknown; errors?: { field?: unknown }[] };
-    const named = Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => typeof e.field === 'string' && e.field !== '');
+    const named =
+      Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => typeof e.field === 'string' && e.field !== '');
     if (!named && !(typeof body.detail === 'string' && body.detail.length > 0)) return '400 problem+json names no field and has no detail';
     return null;
   }
@@ -174,8 +210,14 @@ test('every form and JSON route answers random and malformed bodies with 4xx and
 test('every API GET route with a query answers random query strings below 500, with a message on 400', async (ctx) => {
   const loginAvailable = routes.some((r) => r.method === 'POST' && r.url === '/inloggen');
   const targets = routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
-  const keys = fc.oneof(fc.constantFrom('date', 'q', 'limit', 'offset', 'page', 'year', 'sort', 'order', 'code', 'type', 'format', 'lang', 'from', 'to'), fc.string({ maxLength: 8 }));
-  const values = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '-1', '1e9', '2019-13-45', 'null', 'GM0363', "' OR 1=1 --", 'a'.repeat(5000)));
+  const keys = fc.oneof(
+    fc.constantFrom('date', 'q', 'limit', 'offset', 'page', 'year', 'sort', 'order', 'code', 'type', 'format', 'lang', 'from', 'to'),
+    fc.string({ maxLength: 8 }),
+  );
+  const values = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('', '-1', '1e9', '2019-13-45', 'null', 'GM0363', "' OR 1=1 --", 'a'.repeat(5000)),
+  );
   let walked = 0;
   for (const route of targets) {
     const role = roleFor(route.permission);

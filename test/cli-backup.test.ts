@@ -89,7 +89,11 @@ test('backupSqlite copies a live database (with an open writer) and restoreSqlit
   assert.deepEqual(contentsOf(target), contentsOf(source));
   assert.equal(contentsOf(target).probe.length, 2501);
   assert.equal(contentsOf(restored.keptAs!).probe.length, 3);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.restore-') || f.includes('.partial-')), [], 'no temporary files left');
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.includes('.restore-') || f.includes('.partial-')),
+    [],
+    'no temporary files left',
+  );
 });
 
 test('backup refuses to overwrite a file unless forced; restore refuses what is not our database', async () => {
@@ -110,7 +114,10 @@ test('backup refuses to overwrite a file unless forced; restore refuses what is 
   const raw = new SqliteDatabase(foreign);
   raw.exec('CREATE TABLE t (x)');
   raw.close();
-  await assert.rejects(restoreSqlite(foreign, target), (e: Error) => e instanceof BackupError && /not one of this application/.test(e.message));
+  await assert.rejects(
+    restoreSqlite(foreign, target),
+    (e: Error) => e instanceof BackupError && /not one of this application/.test(e.message),
+  );
 
   const newer = join(dir, 'newer.sqlite');
   await databaseWithData(newer, 1, 'newer');

@@ -7,15 +7,15 @@ import { isPermissionName, ROLES, type Role } from '../src/http/permissions.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import {
   anonymousCsrf,
+  type Client,
   createRoleUser,
   expectedOutcome,
   outcomeMatches,
-  requestRoute,
   ROUTE_CHECKS_OWNERSHIP,
+  type RouteEntry,
+  requestRoute,
   routesOf,
   sessionEnded,
-  type Client,
-  type RouteEntry,
 } from './helpers/routes.ts';
 
 let t: TestApp;

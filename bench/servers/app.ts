@@ -15,4 +15,11 @@ if (process.env.BENCH_DEMO === '1') await loadDemo({ ...deps, config: { ...confi
 const app = await buildApp(deps);
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`READY ${new URL(address).port}`);
-process.on('SIGTERM', () => void app.close().then(() => db.destroy()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0)),
+);

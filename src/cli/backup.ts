@@ -5,9 +5,9 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
-import { loadConfig, type Config } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { isPostgresUrl, sqlitePathOf } from '../db/database.ts';
-import { registerCommand, type CliContext } from './registry.ts';
+import { type CliContext, registerCommand } from './registry.ts';
 
 const MIGRATION_TABLE = 'kysely_migration';
 const migrationFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
@@ -176,7 +176,7 @@ function formatBytes(bytes: number): string {
 }
 
 const PG_BACKUP_HELP = [
-  'DATABASE_URL points to PostgreSQL: back it up with PostgreSQL\'s own tools, for example',
+  "DATABASE_URL points to PostgreSQL: back it up with PostgreSQL's own tools, for example",
   '  pg_dump --format=custom --file=gaz-$(date +%F).dump "$DATABASE_URL"',
   'and restore it into an empty database with',
   '  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" gaz-YYYY-MM-DD.dump',
@@ -215,7 +215,11 @@ registerCommand({
   description: 'Copy the SQLite database to FILE while the server keeps running (for PostgreSQL it explains pg_dump).',
   run: (options, ctx) =>
     guarded(ctx, async () => {
-      const config = sqliteConfigFor(options.to, 'Say where the backup goes: backup --to FILE (for example --to backups/gaz-2025-01-01.sqlite).', ctx);
+      const config = sqliteConfigFor(
+        options.to,
+        'Say where the backup goes: backup --to FILE (for example --to backups/gaz-2025-01-01.sqlite).',
+        ctx,
+      );
       if (!config || typeof options.to !== 'string') return 2;
       const source = sqlitePathOf(config.databaseUrl);
       const target = resolve(options.to);
@@ -254,7 +258,9 @@ registerCommand({
       if (result.keptAs) ctx.out(`The database it replaced is kept as ${result.keptAs}.`);
       ctx.out(`Restored (${result.migrations} migrations applied).`);
       if (result.pending > 0) {
-        ctx.out(`The backup is ${result.pending} migration(s) behind this version: they run at the next start, or now with \`npm run cli -- migrate\`.`);
+        ctx.out(
+          `The backup is ${result.pending} migration(s) behind this version: they run at the next start, or now with \`npm run cli -- migrate\`.`,
+        );
       }
       return 0;
     }),

@@ -2,11 +2,11 @@
 // components we use (plus only the design tokens those components reference), and one small
 // JavaScript bundle per client island. Names carry a content hash, so they are cached for a year.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,7 +104,10 @@ export function treeShakeTokens(themeCss: string, usedCss: string): string {
     wanted.add(name);
     for (const m of tokens.get(name)!.matchAll(/var\(\s*(--[\w-]+)/g)) queue.push(m[1]);
   }
-  const body = [...wanted].sort().map((name) => `${name}:${tokens.get(name)}`).join(';');
+  const body = [...wanted]
+    .sort()
+    .map((name) => `${name}:${tokens.get(name)}`)
+    .join(';');
   return `.voorbeeld-theme{${body}}`;
 }
 
@@ -141,10 +144,7 @@ export function loadAssets(): Promise<AssetManifest> {
       .sort()
       .map((f) => readFileSync(join(assetsDir, 'css', f), 'utf8'))
       .join('\n');
-    const theme = readFileSync(
-      require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
-      'utf8',
-    );
+    const theme = readFileSync(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'), 'utf8');
     const usedCss = `${components}\n${own}`;
     const css = `${treeShakeTokens(theme, usedCss)}\n${components}\n${minifyCss(own)}`;
     const cssAsset = makeAsset('app', 'css', 'text/css; charset=utf-8', css);

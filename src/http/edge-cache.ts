@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { BoundedCache } from './bounded-cache.ts';
-import { isFreshTag, preferredEncoding, type Encoding } from './http-cache.ts';
+import { type Encoding, isFreshTag, preferredEncoding } from './http-cache.ts';
 
 interface Entry {
   /**
@@ -101,7 +101,14 @@ export class EdgeCache {
       res.end(entry.body);
     }
     if (this.listeners.length > 0) {
-      const served: EdgeServed = { method: 'GET', url: req.url ?? '', route: entry.route, status, requestId, seconds: (performance.now() - started) / 1000 };
+      const served: EdgeServed = {
+        method: 'GET',
+        url: req.url ?? '',
+        route: entry.route,
+        status,
+        requestId,
+        seconds: (performance.now() - started) / 1000,
+      };
       for (const listener of this.listeners) listener(served);
     }
     return true;
@@ -113,7 +120,12 @@ export class EdgeCache {
    */
   readonly capture: onSendHookHandler = (req, reply, payload, done) => {
     const stillValid = (reply as ReplyWithValidity)[VALIDITY];
-    if (stillValid !== undefined && reply.statusCode === 200 && isAnonymousGet(req.raw) && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+    if (
+      stillValid !== undefined &&
+      reply.statusCode === 200 &&
+      isAnonymousGet(req.raw) &&
+      (typeof payload === 'string' || Buffer.isBuffer(payload))
+    ) {
       this.store(req, reply, payload, stillValid);
     }
     done(null, payload);

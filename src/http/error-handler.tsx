@@ -40,7 +40,9 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (e.validation) {
     return errors.validation(
       e.validation.map((v) => ({
-        field: String(v.instancePath || (v.params as any)?.missingProperty || '_').replace(/^\//, '').replace(/\//g, '.'),
+        field: String(v.instancePath || (v.params as any)?.missingProperty || '_')
+          .replace(/^\//, '')
+          .replace(/\//g, '.'),
         message: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' } as Localized,
       })),
     );
@@ -79,26 +81,35 @@ export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: App
   const title = titles[err.status] ?? (err.status < 500 ? t.title400 : t.title500);
   const locale = req.locale ?? 'nl';
   const next = encodeURIComponent(req.url);
-  return sendPage(req, reply, { title, status: err.status }, (
+  return sendPage(
+    req,
+    reply,
+    { title, status: err.status },
     <>
       <Heading1>{title}</Heading1>
       <Paragraph>{err.detail[locale]}</Paragraph>
       {err.fields.length > 0 ? (
         <ul class="utrecht-unordered-list">
           {err.fields.map((f) => (
-            <li class="utrecht-unordered-list__item" key={f.field}>{f.field}: {f.message[locale]}</li>
+            <li class="utrecht-unordered-list__item" key={f.field}>
+              {f.field}: {f.message[locale]}
+            </li>
           ))}
         </ul>
       ) : null}
       <Paragraph>
         {err.status === 401 ? (
-          <a class="utrecht-link" href={`/inloggen?terug=${next}`}>{t.login}</a>
+          <a class="utrecht-link" href={`/inloggen?terug=${next}`}>
+            {t.login}
+          </a>
         ) : (
-          <a class="utrecht-link" href="/">{t.home}</a>
+          <a class="utrecht-link" href="/">
+            {t.home}
+          </a>
         )}
       </Paragraph>
-    </>
-  ));
+    </>,
+  );
 }
 
 export function installErrorHandlers(app: FastifyInstance) {

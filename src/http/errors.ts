@@ -28,8 +28,7 @@ export const errors = {
       { nl: 'De invoer is niet juist. Verbeter de gemarkeerde velden.', en: 'The input is not valid. Correct the marked fields.' },
       fields,
     ),
-  unauthorized: () =>
-    new AppError(401, 'unauthorized', { nl: 'Log in om deze pagina te bekijken.', en: 'Log in to view this page.' }),
+  unauthorized: () => new AppError(401, 'unauthorized', { nl: 'Log in om deze pagina te bekijken.', en: 'Log in to view this page.' }),
   forbidden: () =>
     new AppError(403, 'forbidden', {
       nl: 'U heeft geen toegang tot deze pagina.',

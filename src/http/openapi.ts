@@ -7,6 +7,7 @@
 // Chromium against @fastify/swagger-ui 6.1.3: without the hash only that one style is blocked (the
 // page still works). The validator badge (an external image) is switched off.
 const SWAGGER_UI_INLINE_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { PageContext, type PageContextValue } from '../views/context.ts';
-import { Layout, type Crumb } from '../views/layout.tsx';
+import { type Crumb, Layout } from '../views/layout.tsx';
 
 export interface PageOptions {
   title: string;

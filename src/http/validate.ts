@@ -52,11 +52,17 @@ function describe(issue: Issue): Localized {
     case 'invalid_format':
       switch (i.format) {
         case 'email':
-          return { nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.', en: 'Enter a valid email address, like name@example.org.' };
+          return {
+            nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.',
+            en: 'Enter a valid email address, like name@example.org.',
+          };
         case 'url':
           return { nl: 'Vul een webadres in dat begint met https://.', en: 'Enter a web address starting with https://.' };
         case 'date':
-          return { nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.', en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.' };
+          return {
+            nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.',
+            en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.',
+          };
         default:
           return { nl: 'De vorm van deze waarde klopt niet.', en: 'This value has the wrong format.' };
       }
@@ -103,9 +109,11 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
 
 /** Form fields arrive as strings; an empty field means "not given". */
 export const optionalText = (max = 500) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().max(max).optional(),
+  );
 
-export const requiredText = (max = 500) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
+export const requiredText = (max = 500) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
 
 export const isoDate = z.iso.date();

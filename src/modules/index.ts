@@ -1,13 +1,13 @@
 // Every feature module's routes, registered on the app in this order.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
-import { registerHomeRoutes } from './home/routes.tsx';
-import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAtlasRoutes } from './atlas/routes.ts';
+import { registerAuditRoutes } from './audit/routes.tsx';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerHomeRoutes } from './home/routes.tsx';
 import { registerNetworkRoutes } from './network/routes.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
 import { registerStaffRoutes } from './staff/routes.tsx';
-import { registerAuditRoutes } from './audit/routes.tsx';
 
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await registerHomeRoutes(app, deps);

@@ -133,10 +133,14 @@ export function SelectField(p: {
   return (
     <div class={`utrecht-form-field utrecht-form-field--select ${error ? 'utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{p.label}</label>
+        <label class="utrecht-form-label" for={id}>
+          {p.label}
+        </label>
       </div>
       {p.description ? (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{p.description}</div>
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {p.description}
+        </div>
       ) : null}
       {error ? (
         <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>

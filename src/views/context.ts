@@ -2,8 +2,8 @@
 // renderPage(); components read it with usePage().
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Locale } from '../i18n.ts';
 import type { Role } from '../http/permissions.ts';
+import type { Locale } from '../i18n.ts';
 
 export interface PageUser {
   id: number;

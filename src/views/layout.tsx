@@ -83,23 +83,41 @@ export function Layout(props: { title: string; breadcrumbs?: Crumb[]; children: 
             </div>
             <nav class="gaz-container gaz-nav" aria-label={t.mainNav}>
               <ul class="gaz-inline-list">
-                <li><a href="/">{t.home}</a></li>
-                <li><a href="/netwerk">{t.network}</a></li>
-                <li><a href="/gemeenten">{t.municipalities}</a></li>
-                <li><a href="/kaart">{t.map}</a></li>
-                {staff ? <li><a href="/beheer">{t.staff}</a></li> : null}
+                <li>
+                  <a href="/">{t.home}</a>
+                </li>
+                <li>
+                  <a href="/netwerk">{t.network}</a>
+                </li>
+                <li>
+                  <a href="/gemeenten">{t.municipalities}</a>
+                </li>
+                <li>
+                  <a href="/kaart">{t.map}</a>
+                </li>
+                {staff ? (
+                  <li>
+                    <a href="/beheer">{t.staff}</a>
+                  </li>
+                ) : null}
                 {page.user ? (
                   <>
-                    <li><a href="/account">{t.account}</a></li>
+                    <li>
+                      <a href="/account">{t.account}</a>
+                    </li>
                     <li>
                       <form method="post" action="/uitloggen" class="gaz-inline-form">
                         <input type="hidden" name="_csrf" value={page.csrfToken()} />
-                        <button type="submit" class="utrecht-button utrecht-button--subtle gaz-linkbutton">{t.logout}</button>
+                        <button type="submit" class="utrecht-button utrecht-button--subtle gaz-linkbutton">
+                          {t.logout}
+                        </button>
                       </form>
                     </li>
                   </>
                 ) : (
-                  <li><a href="/inloggen">{t.login}</a></li>
+                  <li>
+                    <a href="/inloggen">{t.login}</a>
+                  </li>
                 )}
               </ul>
             </nav>
@@ -112,7 +130,9 @@ export function Layout(props: { title: string; breadcrumbs?: Crumb[]; children: 
                     {props.breadcrumbs.map((c, i) => (
                       <li class="utrecht-breadcrumb-nav__item" key={i}>
                         {c.href && i < props.breadcrumbs!.length - 1 ? (
-                          <a class="utrecht-breadcrumb-nav__link utrecht-link" href={c.href}>{c.label}</a>
+                          <a class="utrecht-breadcrumb-nav__link utrecht-link" href={c.href}>
+                            {c.label}
+                          </a>
                         ) : (
                           <span aria-current="page">{c.label}</span>
                         )}
@@ -131,9 +151,21 @@ export function Layout(props: { title: string; breadcrumbs?: Crumb[]; children: 
               <p class="utrecht-paragraph">{t.about}</p>
               <nav aria-label={t.footer}>
                 <ul class="gaz-inline-list">
-                  <li><a class="gaz-footer__link" href="/toegankelijkheid">{t.accessibility}</a></li>
-                  <li><a class="gaz-footer__link" href="/privacy">{t.privacy}</a></li>
-                  <li><a class="gaz-footer__link" href="/api/docs">{t.api}</a></li>
+                  <li>
+                    <a class="gaz-footer__link" href="/toegankelijkheid">
+                      {t.accessibility}
+                    </a>
+                  </li>
+                  <li>
+                    <a class="gaz-footer__link" href="/privacy">
+                      {t.privacy}
+                    </a>
+                  </li>
+                  <li>
+                    <a class="gaz-footer__link" href="/api/docs">
+                      {t.api}
+                    </a>
+                  </li>
                 </ul>
               </nav>
             </div>

@@ -1,7 +1,7 @@
 // Builds the real app on a fresh test database; tests talk to it with app.inject().
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { testConfig, type Config } from '../../src/config.ts';
+import { type Config, testConfig } from '../../src/config.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 

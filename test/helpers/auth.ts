@@ -23,7 +23,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { AppDeps } from '../../src/deps.ts';
 import { ROLES_REQUIRING_TOTP, type Role } from '../../src/http/permissions.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
-import { generateTotpSecret, totpCode, totpCodeForStep, totpStepAt, TOTP_WINDOW } from '../../src/modules/auth/totp.ts';
+import { generateTotpSecret, TOTP_WINDOW, totpCode, totpCodeForStep, totpStepAt } from '../../src/modules/auth/totp.ts';
 import type { TestApp } from './app.ts';
 
 export interface TestUser {
@@ -140,7 +140,11 @@ async function acceptableCode(t: TestApp, user: TestUser): Promise<string> {
   for (let step = current - TOTP_WINDOW; step <= current + TOTP_WINDOW; step++) {
     if (last === null || step > last) return totpCodeForStep(user.totpSecret!, step);
   }
-  await t.deps.db.updateTable('users').set({ totp_last_step: current - TOTP_WINDOW - 1 }).where('id', '=', user.id).execute();
+  await t.deps.db
+    .updateTable('users')
+    .set({ totp_last_step: current - TOTP_WINDOW - 1 })
+    .where('id', '=', user.id)
+    .execute();
   return totpCodeForStep(user.totpSecret!, current - TOTP_WINDOW);
 }
 

@@ -1,6 +1,6 @@
 // Requests over real HTTP, for what app.inject() cannot show (it bypasses the HTTP server, and so the
 // edge cache in front of Fastify).
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 export interface HttpAnswer {

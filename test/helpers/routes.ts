@@ -3,7 +3,7 @@
 // CSRF token. Used by test/permissions.test.ts and test/bad-input.test.ts.
 import CSRF from '@fastify/csrf';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { PERMISSIONS, roleMay, type PermissionName, type Role } from '../../src/http/permissions.ts';
+import { PERMISSIONS, type PermissionName, type Role, roleMay } from '../../src/http/permissions.ts';
 import type { TestApp } from './app.ts';
 
 export interface RouteEntry {
@@ -165,8 +165,6 @@ export async function requestRoute(
 /** True when a response cleared the session cookie (a logout): the client must log in again. */
 export function sessionEnded(res: LightMyRequestResponse): boolean {
   return (res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]).some(
-    (c) =>
-      c.name === 'gaz_session' &&
-      (c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now())),
+    (c) => c.name === 'gaz_session' && (c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now())),
   );
 }

@@ -25,14 +25,19 @@ function enhance(input: HTMLInputElement, index: number) {
       controller?.abort();
       controller = new AbortController();
       try {
-        const res = await fetch(`/api/v1/network/search?q=${encodeURIComponent(q)}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+        const res = await fetch(`/api/v1/network/search?q=${encodeURIComponent(q)}`, {
+          signal: controller.signal,
+          headers: { accept: 'application/json' },
+        });
         if (!res.ok) return;
         const body = (await res.json()) as { data: Suggestion[] };
         list.replaceChildren(
           ...body.data.map((s) => {
             const option = document.createElement('option');
             option.value = s.formerName ?? s.name;
-            option.label = s.formerName ? `${s.name} (${document.documentElement.lang === 'en' ? 'formerly' : 'vroeger'} ${s.formerName})` : s.name;
+            option.label = s.formerName
+              ? `${s.name} (${document.documentElement.lang === 'en' ? 'formerly' : 'vroeger'} ${s.formerName})`
+              : s.name;
             return option;
           }),
         );

@@ -121,9 +121,15 @@ function Controls(props: { svg: SVGSVGElement }) {
 
   return (
     <div class="gaz-map-controls utrecht-button-group" role="group" aria-label={text.controls}>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => zoom(1.5)} aria-label={text.zoomIn}>+</button>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => zoom(1 / 1.5)} aria-label={text.zoomOut}>−</button>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setBox(full.current)}>{text.reset}</button>
+      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => zoom(1.5)} aria-label={text.zoomIn}>
+        +
+      </button>
+      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => zoom(1 / 1.5)} aria-label={text.zoomOut}>
+        −
+      </button>
+      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setBox(full.current)}>
+        {text.reset}
+      </button>
     </div>
   );
 }

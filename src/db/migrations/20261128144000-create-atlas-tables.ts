@@ -64,7 +64,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['atlas_imports', 'atlas_boundaries', 'atlas_mergers', 'atlas_region_memberships', 'atlas_regions', 'atlas_municipality_population', 'atlas_municipality_names', 'atlas_municipalities']) {
+  for (const t of [
+    'atlas_imports',
+    'atlas_boundaries',
+    'atlas_mergers',
+    'atlas_region_memberships',
+    'atlas_regions',
+    'atlas_municipality_population',
+    'atlas_municipality_names',
+    'atlas_municipalities',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -4,10 +4,10 @@
 // (no-op validator/serializer compilers), so nothing is validated twice.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { errors } from '../../http/errors.ts';
-import { todayOf, type AppDeps } from '../../deps.ts';
+import { type AppDeps, todayOf } from '../../deps.ts';
 import { BodyCache } from '../../http/body-cache.ts';
 import { allowEdgeCache } from '../../http/edge-cache.ts';
+import { errors } from '../../http/errors.ts';
 import { parseInput } from '../../http/validate.ts';
 import * as S from './api.schema.ts';
 import { toGeoJson } from './geojson.ts';
@@ -16,14 +16,14 @@ import {
   ATTRIBUTION,
   ATTRIBUTION_SOURCE,
   boundariesOn,
+  freshReferenceDataVersion,
   getMunicipality,
   getRegion,
   municipalitiesOn,
-  freshReferenceDataVersion,
-  referenceDataVersion,
-  regionsByType,
   REGION_TYPES,
   type Region,
+  referenceDataVersion,
+  regionsByType,
 } from './service.ts';
 
 type Format = 'json' | 'csv';
@@ -43,7 +43,11 @@ const docsOnly = {
   serializerCompiler: () => (data: unknown) => JSON.stringify(data),
 };
 
-function doc(summary: string, description: string, opts: { querystring?: z.ZodType; params?: z.ZodType; ok: z.ZodType | null; okType?: string }) {
+function doc(
+  summary: string,
+  description: string,
+  opts: { querystring?: z.ZodType; params?: z.ZodType; ok: z.ZodType | null; okType?: string },
+) {
   const problemSchema = S.jsonSchema(S.problem);
   return {
     tags: ['atlas'],
@@ -53,11 +57,16 @@ function doc(summary: string, description: string, opts: { querystring?: z.ZodTy
     ...(opts.params ? { params: S.jsonSchema(opts.params) } : {}),
     response: {
       200: opts.ok
-        ? { description: 'OK', content: { 'application/json': { schema: S.jsonSchema(opts.ok) }, 'text/csv': { schema: { type: 'string' } } } }
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: S.jsonSchema(opts.ok) }, 'text/csv': { schema: { type: 'string' } } },
+          }
         : { description: 'OK', content: { [opts.okType ?? 'application/geo+json']: { schema: { type: 'object' } } } },
       304: { description: 'Niet gewijzigd (If-None-Match)' },
       400: { description: 'Ongeldige parameter', content: { 'application/problem+json': { schema: problemSchema } } },
-      ...(opts.params ? { 404: { description: 'Onbekende code', content: { 'application/problem+json': { schema: problemSchema } } } } : {}),
+      ...(opts.params
+        ? { 404: { description: 'Onbekende code', content: { 'application/problem+json': { schema: problemSchema } } } }
+        : {}),
     },
   };
 }
@@ -79,7 +88,14 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
    * has it; the edge cache may repeat it while the version holds and, for today's date (asked for or
    * implied), while it is still today.
    */
-  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, date: string, type: string, build: (version: string) => Promise<string>) {
+  async function serve(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    date: string,
+    type: string,
+    build: (version: string) => Promise<string>,
+  ) {
     const version = freshReferenceDataVersion(deps.db) ?? (await referenceDataVersion(deps.db));
     const day = today();
     allowEdgeCache(reply, () => freshReferenceDataVersion(deps.db) === version && (date !== day || today() === date));
@@ -100,28 +116,44 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       return JSON.stringify({ data: list.map(P.presentMunicipality), meta: meta(version, date, list.length) });
     });
   };
-  const listDoc = doc('Gemeenten op een datum', 'Alle gemeenten die op de gegeven datum bestonden, met provincie en inwonertal (peildatum van het dichtstbijzijnde referentiejaar).', {
-    querystring: S.listQuery,
-    ok: S.municipalityListResponse,
-  });
+  const listDoc = doc(
+    'Gemeenten op een datum',
+    'Alle gemeenten die op de gegeven datum bestonden, met provincie en inwonertal (peildatum van het dichtstbijzijnde referentiejaar).',
+    {
+      querystring: S.listQuery,
+      ok: S.municipalityListResponse,
+    },
+  );
   app.get('/api/v1/municipalities', { config: { permission: 'public', edgeCache: true }, schema: listDoc, ...fast }, listHandler(false));
-  app.get('/api/v1/municipalities.csv', { config: { permission: 'public', edgeCache: true }, schema: { ...listDoc, hide: true }, ...fast }, listHandler(true));
+  app.get(
+    '/api/v1/municipalities.csv',
+    { config: { permission: 'public', edgeCache: true }, schema: { ...listDoc, hide: true }, ...fast },
+    listHandler(true),
+  );
 
   app.get(
     '/api/v1/municipalities.geojson',
     {
       config: { permission: 'public', edgeCache: true },
-      schema: doc('Gemeentegrenzen als GeoJSON', 'FeatureCollection (RFC 7946, WGS84, coördinaten op 5 decimalen) van de gemeenten op de datum. Vóór 2021: grenzen 2019; vanaf 2023: grenzen 2025; 2021–2022: grenzen 2019 met samengevoegde gemeenten als hun opvolger.', {
-        querystring: S.geojsonQuery,
-        ok: null,
-      }),
+      schema: doc(
+        'Gemeentegrenzen als GeoJSON',
+        'FeatureCollection (RFC 7946, WGS84, coördinaten op 5 decimalen) van de gemeenten op de datum. Vóór 2021: grenzen 2019; vanaf 2023: grenzen 2025; 2021–2022: grenzen 2019 met samengevoegde gemeenten als hun opvolger.',
+        {
+          querystring: S.geojsonQuery,
+          ok: null,
+        },
+      ),
       ...fast,
     },
     async (req, reply) => {
       const query = check(S.geojsonQuery, req.query);
       const date = query.date ?? today();
       const boundaries = await boundariesOn(deps.db, date);
-      if (!boundaries) throw errors.unavailable({ nl: 'Er zijn nog geen referentiegegevens geïmporteerd.', en: 'No reference data has been imported yet.' });
+      if (!boundaries)
+        throw errors.unavailable({
+          nl: 'Er zijn nog geen referentiegegevens geïmporteerd.',
+          en: 'No reference data has been imported yet.',
+        });
       return serve(req, reply, `g|${boundaries.version}|${date}`, date, GEOJSON_TYPE, async (version) => {
         const list = await municipalitiesOn(deps.db, date);
         return JSON.stringify(toGeoJson(boundaries, list, meta(version, date, list.length)));
@@ -138,7 +170,11 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     const date = query.date ?? today();
     return serve(req, reply, `d|${code}|${date}|${format}`, date, typeOf(format), async (version) => {
       const m = await getMunicipality(deps.db, code, date);
-      if (!m) throw errors.notFound({ nl: `Gemeente ${code} bestaat niet in de gegevens (2019–heden).`, en: `Municipality ${code} is not in the data (2019–now).` });
+      if (!m)
+        throw errors.notFound({
+          nl: `Gemeente ${code} bestaat niet in de gegevens (2019–heden).`,
+          en: `Municipality ${code} is not in the data (2019–now).`,
+        });
       if (format === 'csv') return P.municipalityDetailCsv(m);
       return JSON.stringify({ data: P.presentMunicipalityDetail(m), meta: meta(version, date) });
     });
@@ -147,11 +183,15 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
     '/api/v1/municipalities/:code',
     {
       config: { permission: 'public', edgeCache: true },
-      schema: doc('Eén gemeente', 'Gemeente met geldigheid (validTo is exclusief), voorgangers, opvolgers (met oppervlakteaandeel bij een splitsing), regio’s en inwonertal. Ook opgeheven gemeenten. Voeg .csv toe voor CSV.', {
-        params: S.municipalityParams,
-        querystring: S.listQuery,
-        ok: S.municipalityDetailResponse,
-      }),
+      schema: doc(
+        'Eén gemeente',
+        'Gemeente met geldigheid (validTo is exclusief), voorgangers, opvolgers (met oppervlakteaandeel bij een splitsing), regio’s en inwonertal. Ook opgeheven gemeenten. Voeg .csv toe voor CSV.',
+        {
+          params: S.municipalityParams,
+          querystring: S.listQuery,
+          ok: S.municipalityDetailResponse,
+        },
+      ),
       ...fast,
     },
     detailHandler,
@@ -170,12 +210,20 @@ export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Pro
       return JSON.stringify({ data: list.map(P.presentRegion), meta: { ...meta(version, date, list.length), type: query.type ?? null } });
     });
   };
-  const regionsDoc = doc('Regio’s', 'Provincies, veiligheidsregio’s en GGD-regio’s (indeling 2025, toegekend via een punt binnen elke gemeente).', {
-    querystring: S.regionListQuery,
-    ok: S.regionListResponse,
-  });
+  const regionsDoc = doc(
+    'Regio’s',
+    'Provincies, veiligheidsregio’s en GGD-regio’s (indeling 2025, toegekend via een punt binnen elke gemeente).',
+    {
+      querystring: S.regionListQuery,
+      ok: S.regionListResponse,
+    },
+  );
   app.get('/api/v1/regions', { config: { permission: 'public', edgeCache: true }, schema: regionsDoc, ...fast }, regionsHandler(false));
-  app.get('/api/v1/regions.csv', { config: { permission: 'public', edgeCache: true }, schema: { ...regionsDoc, hide: true }, ...fast }, regionsHandler(true));
+  app.get(
+    '/api/v1/regions.csv',
+    { config: { permission: 'public', edgeCache: true }, schema: { ...regionsDoc, hide: true }, ...fast },
+    regionsHandler(true),
+  );
 
   app.get(
     '/api/v1/regions/:code',

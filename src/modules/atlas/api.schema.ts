@@ -21,24 +21,36 @@ export const formatParam = z
   .describe('json (standaard) of csv; ook via het achtervoegsel .csv.');
 
 export const regionTypeParam = z
-  .enum(['province', 'safety-region', 'ggd-region'], msg({
-    nl: 'Parameter type: kies province, safety-region of ggd-region.',
-    en: 'Parameter type: choose province, safety-region or ggd-region.',
-  }))
+  .enum(
+    ['province', 'safety-region', 'ggd-region'],
+    msg({
+      nl: 'Parameter type: kies province, safety-region of ggd-region.',
+      en: 'Parameter type: choose province, safety-region or ggd-region.',
+    }),
+  )
   .optional()
   .describe('province, safety-region of ggd-region (standaard: alle).');
 
 export const municipalityCodeParam = z
   .string()
-  .regex(/^GM\d{4}$/, msg({ nl: 'Parameter code: gebruik een CBS-gemeentecode zoals GM0363.', en: 'Parameter code: use a CBS municipality code such as GM0363.' }))
+  .regex(
+    /^GM\d{4}$/,
+    msg({
+      nl: 'Parameter code: gebruik een CBS-gemeentecode zoals GM0363.',
+      en: 'Parameter code: use a CBS municipality code such as GM0363.',
+    }),
+  )
   .describe('CBS-gemeentecode, bijvoorbeeld GM0363.');
 
 export const regionCodeParam = z
   .string()
-  .regex(/^(PV\d{2}|VR\d{2}|GG\d{4})$/, msg({
-    nl: 'Parameter code: gebruik een regiocode zoals PV27 (provincie), VR13 (veiligheidsregio) of GG3406 (GGD-regio).',
-    en: 'Parameter code: use a region code such as PV27 (province), VR13 (safety region) or GG3406 (GGD region).',
-  }))
+  .regex(
+    /^(PV\d{2}|VR\d{2}|GG\d{4})$/,
+    msg({
+      nl: 'Parameter code: gebruik een regiocode zoals PV27 (provincie), VR13 (veiligheidsregio) of GG3406 (GGD-regio).',
+      en: 'Parameter code: use a region code such as PV27 (province), VR13 (safety region) or GG3406 (GGD region).',
+    }),
+  )
   .describe('Regiocode: PVxx, VRxx of GGxxxx.');
 
 export const listQuery = z.object({ date: dateParam, format: formatParam });

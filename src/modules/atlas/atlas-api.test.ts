@@ -38,7 +38,11 @@ describe('atlas open-data API', () => {
   });
 
   it('counts on dates between the reference years (352, 345, 344)', async () => {
-    for (const [date, n] of [['2021-06-01', 352], ['2022-01-01', 345], ['2022-06-01', 344]] as const) {
+    for (const [date, n] of [
+      ['2021-06-01', 352],
+      ['2022-01-01', 345],
+      ['2022-06-01', 344],
+    ] as const) {
       assert.equal((await get(`/api/v1/municipalities?date=${date}`)).json().meta.count, n, date);
     }
   });
@@ -61,10 +65,16 @@ describe('atlas open-data API', () => {
     assert.equal(ams.validFrom, null);
     assert.equal(ams.validTo, null);
     assert.deepEqual(ams.predecessors, [{ code: 'GM0457', name: 'Weesp', effectiveDate: '2022-03-24', share: 1 }]);
-    assert.deepEqual(ams.regions.map((r: any) => r.type), ['province', 'safety-region', 'ggd-region']);
+    assert.deepEqual(
+      ams.regions.map((r: any) => r.type),
+      ['province', 'safety-region', 'ggd-region'],
+    );
     const weesp = (await get('/api/v1/municipalities/GM0457')).json().data;
     assert.equal(weesp.validTo, '2022-03-24');
-    assert.deepEqual(weesp.successors.map((s: any) => s.code), ['GM0363']);
+    assert.deepEqual(
+      weesp.successors.map((s: any) => s.code),
+      ['GM0363'],
+    );
     const haaren = (await get('/api/v1/municipalities/GM0788')).json().data;
     assert.equal(haaren.successors.length, 4);
     const eemsdelta = (await get('/api/v1/municipalities/gm1979')).json().data;
@@ -87,7 +97,11 @@ describe('atlas open-data API', () => {
   });
 
   it('GeoJSON: a FeatureCollection with one feature per municipality, rounded, right-hand rule', async () => {
-    for (const [date, n] of [['2019-06-01', 355], ['2021-06-01', 352], ['2025-06-01', 342]] as const) {
+    for (const [date, n] of [
+      ['2019-06-01', 355],
+      ['2021-06-01', 352],
+      ['2025-06-01', 342],
+    ] as const) {
       const res = await get(`/api/v1/municipalities.geojson?date=${date}`);
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /^application\/geo\+json/);
@@ -123,7 +137,10 @@ describe('atlas open-data API', () => {
       ['/api/v1/municipalities?format=xml', 'Parameter format: kies json of csv.'],
       ['/api/v1/municipalities/Amsterdam', 'Parameter code: gebruik een CBS-gemeentecode zoals GM0363.'],
       ['/api/v1/regions?type=gemeente', 'Parameter type: kies province, safety-region of ggd-region.'],
-      ['/api/v1/regions/XX01', 'Parameter code: gebruik een regiocode zoals PV27 (provincie), VR13 (veiligheidsregio) of GG3406 (GGD-regio).'],
+      [
+        '/api/v1/regions/XX01',
+        'Parameter code: gebruik een regiocode zoals PV27 (provincie), VR13 (veiligheidsregio) of GG3406 (GGD-regio).',
+      ],
     ];
     for (const [url, detail] of cases) {
       const res = await get(url);
@@ -141,7 +158,11 @@ describe('atlas open-data API', () => {
     const gz = await t.app.inject({ method: 'GET', url: '/api/v1/municipalities?date=2019-06-01', headers: { 'accept-encoding': 'gzip' } });
     assert.equal(gz.headers['content-encoding'], 'gzip');
     assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
-    const br = await t.app.inject({ method: 'GET', url: '/api/v1/municipalities?date=2019-06-01', headers: { 'accept-encoding': 'gzip, br' } });
+    const br = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/municipalities?date=2019-06-01',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
     assert.equal(br.headers['content-encoding'], 'br');
     assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
     assert.equal(br.headers.etag, plain.headers.etag);
@@ -176,7 +197,14 @@ describe('atlas open-data API', () => {
   });
 
   it('every public GET has an ETag and Cache-Control; If-None-Match answers 304', async () => {
-    for (const url of ['/api/v1/municipalities?date=2019-06-01', '/api/v1/municipalities/GM0363', '/api/v1/regions?type=province', '/api/v1/regions/VR13', '/api/v1/municipalities.geojson', '/api/v1/municipalities.csv']) {
+    for (const url of [
+      '/api/v1/municipalities?date=2019-06-01',
+      '/api/v1/municipalities/GM0363',
+      '/api/v1/regions?type=province',
+      '/api/v1/regions/VR13',
+      '/api/v1/municipalities.geojson',
+      '/api/v1/municipalities.csv',
+    ]) {
       const first = await get(url);
       assert.equal(first.statusCode, 200, url);
       const etag = String(first.headers.etag);
@@ -200,7 +228,13 @@ describe('atlas open-data API', () => {
     assert.equal(res.statusCode, 200);
     const doc = res.json();
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/v1/municipalities', '/api/v1/municipalities/{code}', '/api/v1/regions', '/api/v1/regions/{code}', '/api/v1/municipalities.geojson']) {
+    for (const path of [
+      '/api/v1/municipalities',
+      '/api/v1/municipalities/{code}',
+      '/api/v1/regions',
+      '/api/v1/regions/{code}',
+      '/api/v1/municipalities.geojson',
+    ]) {
       assert.ok(doc.paths[path]?.get, path);
     }
     const params = doc.paths['/api/v1/municipalities'].get.parameters.map((p: any) => p.name).sort();
@@ -213,7 +247,10 @@ describe('atlas open-data API', () => {
   });
 
   it('service: successors, former-name search and boundaries per date', async () => {
-    assert.deepEqual((await successorsOf(t.deps.db, 'GM0003', '2021-01-01')).map((s) => s.name), ['Eemsdelta']);
+    assert.deepEqual(
+      (await successorsOf(t.deps.db, 'GM0003', '2021-01-01')).map((s) => s.name),
+      ['Eemsdelta'],
+    );
     const [hit] = await searchMunicipalities(t.deps.db, 'Weesp', '2026-11-28');
     assert.equal(hit.name, 'Amsterdam');
     assert.equal(hit.reason, 'Weesp is op 24 maart 2022 opgegaan in Amsterdam');

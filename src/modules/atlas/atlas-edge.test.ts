@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
-import { listenForHttp, type HttpAnswer } from '../../../test/helpers/http.ts';
+import { type HttpAnswer, listenForHttp } from '../../../test/helpers/http.ts';
 import type { EdgeServed } from '../../http/edge-cache.ts';
 import { invalidateAtlasCache } from './service.ts';
 

@@ -1,15 +1,15 @@
 // Reference data import: good, broken and repeated input, and download from a (local) URL.
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
 import { ensureReferenceData, isEmpty } from './boot.ts';
 import { importReferenceData, ReferenceDataError } from './import/index.ts';
-import { municipalitiesOn, referenceDataVersion, regionsByType, getMunicipality } from './service.ts';
-import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
+import { getMunicipality, municipalitiesOn, referenceDataVersion, regionsByType } from './service.ts';
 
 const SOURCE = REFERENCE_DIR;
 
@@ -27,7 +27,15 @@ function edit(dir: string, file: string, fn: (text: string) => string) {
 
 async function tableCounts(t: TestApp) {
   const db = t.deps.db;
-  const n = async (table: any) => Number((await db.selectFrom(table).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst() as any).n);
+  const n = async (table: any) =>
+    Number(
+      (
+        (await db
+          .selectFrom(table)
+          .select((eb: any) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()) as any
+      ).n,
+    );
   return {
     municipalities: await n('atlas_municipalities'),
     regions: await n('atlas_regions'),
@@ -87,11 +95,36 @@ describe('atlas import', () => {
   });
 
   const broken: [string, string, (dir: string) => void, RegExp][] = [
-    ['a bad municipality code', 'gemeenten.csv', (d) => edit(d, 'gemeenten.csv', (s) => s.replace('GM0010,Delfzijl', 'GX0010,Delfzijl')), /^gemeenten\.csv, row 3: code "GX0010" is not a CBS municipality code/],
-    ['a missing column', 'gemeenten.csv', (d) => edit(d, 'gemeenten.csv', (s) => s.replace(',population_2019,', ',population_2019x,')), /^gemeenten\.csv, row 1: column "population_2019" is missing/],
-    ['a merger with an unknown code', 'herindelingen', (d) => edit(d, 'herindelingen_2019_2025.csv', (s) => s.replace('2021-01-01,GM0010,Delfzijl', '2021-01-01,GM9998,Delfzijl')), /^herindelingen_2019_2025\.csv, row 3: old_code GM9998 is not in gemeenten\.csv\./],
-    ['a truncated topology', 'gemeente_2025.topojson', (d) => edit(d, 'gemeente_2025.topojson', (s) => s.slice(0, Math.floor(s.length / 2))), /^gemeente_2025\.topojson: is not valid JSON .*truncated/],
-    ['a geometry with an unknown id', 'gemeente_2019.topojson', (d) => edit(d, 'gemeente_2019.topojson', (s) => s.replace('"statcode":"GM0003"', '"statcode":"GM0004"')), /^gemeente_2019\.topojson: geometry \d+: GM0004 is not listed for this year/],
+    [
+      'a bad municipality code',
+      'gemeenten.csv',
+      (d) => edit(d, 'gemeenten.csv', (s) => s.replace('GM0010,Delfzijl', 'GX0010,Delfzijl')),
+      /^gemeenten\.csv, row 3: code "GX0010" is not a CBS municipality code/,
+    ],
+    [
+      'a missing column',
+      'gemeenten.csv',
+      (d) => edit(d, 'gemeenten.csv', (s) => s.replace(',population_2019,', ',population_2019x,')),
+      /^gemeenten\.csv, row 1: column "population_2019" is missing/,
+    ],
+    [
+      'a merger with an unknown code',
+      'herindelingen',
+      (d) => edit(d, 'herindelingen_2019_2025.csv', (s) => s.replace('2021-01-01,GM0010,Delfzijl', '2021-01-01,GM9998,Delfzijl')),
+      /^herindelingen_2019_2025\.csv, row 3: old_code GM9998 is not in gemeenten\.csv\./,
+    ],
+    [
+      'a truncated topology',
+      'gemeente_2025.topojson',
+      (d) => edit(d, 'gemeente_2025.topojson', (s) => s.slice(0, Math.floor(s.length / 2))),
+      /^gemeente_2025\.topojson: is not valid JSON .*truncated/,
+    ],
+    [
+      'a geometry with an unknown id',
+      'gemeente_2019.topojson',
+      (d) => edit(d, 'gemeente_2019.topojson', (s) => s.replace('"statcode":"GM0003"', '"statcode":"GM0004"')),
+      /^gemeente_2019\.topojson: geometry \d+: GM0004 is not listed for this year/,
+    ],
   ];
   for (const [label, , breakIt, expected] of broken) {
     it(`refuses ${label}, naming file and row, leaving the database as it was`, async () => {
@@ -124,7 +157,9 @@ describe('atlas import', () => {
     try {
       const port = (server.address() as { port: number }).port;
       const progress: string[] = [];
-      const result = await importReferenceData(other.deps, `http://127.0.0.1:${port}/cbs/`, (label, done, total) => progress.push(`${label} ${done}/${total}`));
+      const result = await importReferenceData(other.deps, `http://127.0.0.1:${port}/cbs/`, (label, done, total) =>
+        progress.push(`${label} ${done}/${total}`),
+      );
       assert.equal(result.status, 'imported');
       assert.equal(result.counts!.municipalities2025, 342);
       assert.ok(progress.includes('downloading reference data 7/7'));
@@ -145,7 +180,10 @@ describe('atlas import', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as { port: number }).port;
-      await assert.rejects(importReferenceData(other.deps, `http://127.0.0.1:${port}`), /gemeenten\.csv, herindelingen_2019_2025\.csv: could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/ \(gemeenten\.csv: HTTP 404; .*--from DIR/);
+      await assert.rejects(
+        importReferenceData(other.deps, `http://127.0.0.1:${port}`),
+        /gemeenten\.csv, herindelingen_2019_2025\.csv: could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/ \(gemeenten\.csv: HTTP 404; .*--from DIR/,
+      );
       assert.equal((await municipalitiesOn(other.deps.db, '2025-06-01')).length, 0);
     } finally {
       server.close();
@@ -159,7 +197,10 @@ describe('atlas import', () => {
       assert.equal(await isEmpty(fresh.deps), true);
       const log: string[] = [];
       await ensureReferenceData(fresh.deps, (l) => log.push(l));
-      assert.ok(log.some((l) => /Imported 355 municipalities \(2019\), 342 \(2025\)/.test(l)), log.join('\n'));
+      assert.ok(
+        log.some((l) => /Imported 355 municipalities \(2019\), 342 \(2025\)/.test(l)),
+        log.join('\n'),
+      );
       assert.equal(await isEmpty(fresh.deps), false);
       const again: string[] = [];
       await ensureReferenceData(fresh.deps, (l) => again.push(l));

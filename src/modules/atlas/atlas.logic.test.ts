@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { AtlasIndex, isValidIsoDate, normalizeName, validityOf, type AtlasFacts } from './atlas.logic.ts';
-import { parseMergers, parseMunicipalities } from './import/parse.ts';
 import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
+import { type AtlasFacts, AtlasIndex, isValidIsoDate, normalizeName, validityOf } from './atlas.logic.ts';
+import { parseMergers, parseMunicipalities } from './import/parse.ts';
 
 const dir = REFERENCE_DIR;
 const csv = parseMunicipalities(readFileSync(resolve(dir, 'gemeenten.csv'), 'utf8'));
@@ -13,7 +13,14 @@ const mergers = parseMergers(readFileSync(resolve(dir, 'herindelingen_2019_2025.
 const HAAREN_SHARES: Record<string, number> = { GM0865: 0.42, GM0824: 0.28, GM0855: 0.18, GM0757: 0.12 };
 
 function facts(): AtlasFacts {
-  const renamed: Record<string, string> = { GM0164: 'Hengelo', GM0417: 'Laren', GM0603: 'Rijswijk', GM0687: 'Middelburg', GM0888: 'Beek', GM0971: 'Stein' };
+  const renamed: Record<string, string> = {
+    GM0164: 'Hengelo',
+    GM0417: 'Laren',
+    GM0603: 'Rijswijk',
+    GM0687: 'Middelburg',
+    GM0888: 'Beek',
+    GM0971: 'Stein',
+  };
   const municipalities = csv.map((m) => ({ code: m.code, name: m.name, provinceCode: m.province, ...validityOf(m, mergers) }));
   const names = municipalities.flatMap((m) =>
     renamed[m.code]
@@ -26,7 +33,12 @@ function facts(): AtlasFacts {
   return {
     municipalities,
     names,
-    mergers: mergers.map((r) => ({ effectiveDate: r.effectiveDate, oldCode: r.oldCode, newCode: r.newCode, share: r.oldCode === 'GM0788' ? HAAREN_SHARES[r.newCode] : 1 })),
+    mergers: mergers.map((r) => ({
+      effectiveDate: r.effectiveDate,
+      oldCode: r.oldCode,
+      newCode: r.newCode,
+      share: r.oldCode === 'GM0788' ? HAAREN_SHARES[r.newCode] : 1,
+    })),
   };
 }
 
@@ -68,7 +80,10 @@ describe('atlas logic: successors and predecessors', () => {
   });
   it('Haaren → Boxtel, Oisterwijk, Tilburg, Vught with shares, largest first', () => {
     const s = atlas.successorsOf('GM0788', '2025-06-01');
-    assert.deepEqual(s.map((x) => x.code), ['GM0865', 'GM0824', 'GM0855', 'GM0757']);
+    assert.deepEqual(
+      s.map((x) => x.code),
+      ['GM0865', 'GM0824', 'GM0855', 'GM0757'],
+    );
     assert.equal(Math.round(s.reduce((a, x) => a + x.share, 0) * 100), 100);
   });
   it('Weesp → Amsterdam only from 2022-03-24', () => {
@@ -80,12 +95,27 @@ describe('atlas logic: successors and predecessors', () => {
     assert.deepEqual(atlas.successorsOf('GM9999', '2019-06-01'), []);
   });
   it('predecessors of Eemsdelta and Amsterdam', () => {
-    assert.deepEqual(atlas.predecessorsOf('GM1979').map((r) => r.oldCode), ['GM0003', 'GM0010', 'GM0024']);
-    assert.deepEqual(atlas.predecessorsOf('GM0363').map((r) => [r.oldCode, r.effectiveDate]), [['GM0457', '2022-03-24']]);
+    assert.deepEqual(
+      atlas.predecessorsOf('GM1979').map((r) => r.oldCode),
+      ['GM0003', 'GM0010', 'GM0024'],
+    );
+    assert.deepEqual(
+      atlas.predecessorsOf('GM0363').map((r) => [r.oldCode, r.effectiveDate]),
+      [['GM0457', '2022-03-24']],
+    );
   });
   it('mapToDate carries facts forward and backward', () => {
-    assert.deepEqual(atlas.mapToDate('GM0003', '2019-06-01', '2025-06-01').map((x) => x.code), ['GM1979']);
-    assert.deepEqual(atlas.mapToDate('GM1979', '2025-06-01', '2019-06-01').map((x) => x.code).sort(), ['GM0003', 'GM0010', 'GM0024']);
+    assert.deepEqual(
+      atlas.mapToDate('GM0003', '2019-06-01', '2025-06-01').map((x) => x.code),
+      ['GM1979'],
+    );
+    assert.deepEqual(
+      atlas
+        .mapToDate('GM1979', '2025-06-01', '2019-06-01')
+        .map((x) => x.code)
+        .sort(),
+      ['GM0003', 'GM0010', 'GM0024'],
+    );
     const back = atlas.mapToDate('GM0855', '2025-06-01', '2019-06-01');
     assert.deepEqual(back.map((x) => x.code).sort(), ['GM0788', 'GM0855']);
   });

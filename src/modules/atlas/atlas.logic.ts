@@ -45,8 +45,14 @@ export function validityOf(
   m: { code: string; exists2019: boolean; exists2025: boolean },
   mergers: { effectiveDate: string; oldCode: string; newCode: string }[],
 ): { validFrom: string | null; validTo: string | null } {
-  const starts = mergers.filter((r) => r.newCode === m.code).map((r) => r.effectiveDate).sort();
-  const ends = mergers.filter((r) => r.oldCode === m.code).map((r) => r.effectiveDate).sort();
+  const starts = mergers
+    .filter((r) => r.newCode === m.code)
+    .map((r) => r.effectiveDate)
+    .sort();
+  const ends = mergers
+    .filter((r) => r.oldCode === m.code)
+    .map((r) => r.effectiveDate)
+    .sort();
   return { validFrom: m.exists2019 ? null : (starts[0] ?? null), validTo: m.exists2025 ? null : (ends[0] ?? null) };
 }
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -123,7 +129,9 @@ export class AtlasIndex {
 
   /** The municipalities that merged into (or were split over) `code`, directly, oldest first. */
   predecessorsOf(code: string): MergerRecord[] {
-    return [...(this.mergersInto.get(code) ?? [])].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.oldCode.localeCompare(b.oldCode));
+    return [...(this.mergersInto.get(code) ?? [])].sort(
+      (a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.oldCode.localeCompare(b.oldCode),
+    );
   }
 
   /** Direct successors of `code` (the merger rows that ended it). */
@@ -191,9 +199,13 @@ export class AtlasIndex {
       const targets = this.mapToDate(n.code, m.validFrom !== null && date < m.validFrom ? m.validFrom : lastDayOf(m), date);
       const targetNames = targets.map((t) => this.nameOn(t.code, date));
       for (const t of targets) {
-        const reason = m.validTo !== null && date >= m.validTo
-          ? dissolvedReason(n.name, m.validTo, targetNames, this.mergersFrom.get(n.code)?.length ?? 0)
-          : { nl: `${n.name} bestond op deze datum nog niet; het gebied hoorde bij ${joinNl(targetNames)}`, en: `${n.name} did not exist yet on this date; its area belonged to ${joinEn(targetNames)}` };
+        const reason =
+          m.validTo !== null && date >= m.validTo
+            ? dissolvedReason(n.name, m.validTo, targetNames, this.mergersFrom.get(n.code)?.length ?? 0)
+            : {
+                nl: `${n.name} bestond op deze datum nog niet; het gebied hoorde bij ${joinNl(targetNames)}`,
+                en: `${n.name} did not exist yet on this date; its area belonged to ${joinEn(targetNames)}`,
+              };
         add({ code: t.code, name: this.nameOn(t.code, date), matchedFormerName: n.name, reason: reason.nl, reasonEn: reason.en }, r + 20);
       }
     }
@@ -233,8 +245,34 @@ function dissolvedReason(name: string, date: string, targets: string[], parts: n
   return { nl: `${name} is op ${nlDate} opgegaan in ${joinNl(targets)}`, en: `${name} merged into ${joinEn(targets)} on ${enDate}` };
 }
 
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_NL = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function formatDateNl(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

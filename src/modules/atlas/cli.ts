@@ -6,7 +6,8 @@ import { importReferenceData, ReferenceDataError } from './import/index.ts';
 registerCommand({
   name: 'reference:import',
   usage: 'reference:import [--from DIR|URL]',
-  description: 'Import municipalities, regions, mergers and boundaries (CBS reference data). Source: --from, else REFERENCE_DATA, else ../shared/data/cbs, else the public URLs.',
+  description:
+    'Import municipalities, regions, mergers and boundaries (CBS reference data). Source: --from, else REFERENCE_DATA, else ../shared/data/cbs, else the public URLs.',
   async run(options, ctx) {
     const from = typeof options.from === 'string' ? options.from : null;
     const deps = await ctx.deps();
@@ -16,7 +17,11 @@ registerCommand({
       ctx.out(`source: ${result.source}`);
       for (const w of result.warnings) ctx.out(`warning: ${w}`);
       ctx.out(result.message);
-      ctx.out(`timing: ${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+      ctx.out(
+        `timing: ${Object.entries(result.timings)
+          .map(([k, v]) => `${k} ${v} ms`)
+          .join(', ')}`,
+      );
       return 0;
     } catch (err) {
       if (err instanceof ReferenceDataError) {

@@ -8,7 +8,8 @@ import { registerMunicipalityPanel } from './pages.tsx';
 
 const TODAY = new Date('2026-11-28T12:00:00Z');
 
-const areaLinks = (html: string) => html.match(/<a href="\/gemeenten\/GM\d{4}" data-code="GM\d{4}"[^>]*><title>[^<]+<\/title><path d="/g) ?? [];
+const areaLinks = (html: string) =>
+  html.match(/<a href="\/gemeenten\/GM\d{4}" data-code="GM\d{4}"[^>]*><title>[^<]+<\/title><path d="/g) ?? [];
 const tableRows = (html: string) => (html.split('<tbody')[1] ?? '').match(/<tr /g)?.length ?? 0;
 
 describe('atlas pages', () => {
@@ -122,7 +123,12 @@ describe('atlas pages', () => {
       id: 'test-panel',
       render: async (code, date) => (code === 'GM0014' ? (h('section', { id: 'test-panel' }, `panel ${code} ${date}`) as VNode) : null),
     });
-    registerMunicipalityPanel({ id: 'broken', render: async () => { throw new Error('boom'); } });
+    registerMunicipalityPanel({
+      id: 'broken',
+      render: async () => {
+        throw new Error('boom');
+      },
+    });
     const res = await get('/gemeenten/GM0014');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<section id="test-panel">panel GM0014 2026-11-28<\/section>/);

@@ -5,24 +5,24 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { todayOf, type AppDeps } from '../../deps.ts';
+import { type AppDeps, todayOf } from '../../deps.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { errors } from '../../http/errors.ts';
 import { conditionalGet, etagFor } from '../../http/http-cache.ts';
-import { pageContext, renderPageHtml, sendPage, type PageOptions } from '../../http/render.tsx';
+import { type PageOptions, pageContext, renderPageHtml, sendPage } from '../../http/render.tsx';
 import type { Locale } from '../../i18n.ts';
-import { categoricalStyle, countByClass, LruCache, renderChoropleth, type LegendClass } from '../../views/choropleth/index.ts';
+import { categoricalStyle, countByClass, type LegendClass, LruCache, renderChoropleth } from '../../views/choropleth/index.ts';
 import {
   boundariesOn,
   getMunicipality,
   isValidIsoDate,
+  type Municipality,
   municipalitiesOn,
   referenceDataVersion,
   regionsByType,
   searchMunicipalities,
-  type Municipality,
 } from './service.ts';
-import { MunicipalityListView, municipalityListTitle, type ListRow } from './views/list.tsx';
+import { type ListRow, MunicipalityListView, municipalityListTitle } from './views/list.tsx';
 import { MapPageView, mapPageTitle } from './views/map-page.tsx';
 import { MunicipalityProfileView } from './views/profile.tsx';
 
@@ -141,7 +141,10 @@ export async function renderMunicipalityMap(deps: AppDeps, date: string, locale:
       values,
       legend,
       title: mapPageTitle(locale),
-      description: locale === 'nl' ? 'Gemeenten gekleurd per provincie; provinciegrenzen dik.' : 'Municipalities coloured by province; province borders thick.',
+      description:
+        locale === 'nl'
+          ? 'Gemeenten gekleurd per provincie; provinciegrenzen dik.'
+          : 'Municipalities coloured by province; province borders thick.',
       locale,
       linkFor: (code) => `/gemeenten/${code}`,
       titleFor: (code, name, cls) => `${names.get(code) ?? name}: ${cls.label[locale]}`,
@@ -171,10 +174,16 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
       const { date, errors: fieldErrors } = parseDate(input.datum, todayOf(deps));
       const provinces = await regionsByType(deps.db, 'province', date ?? todayOf(deps));
       if (input.provincie && !provinces.some((p) => p.code === input.provincie)) {
-        fieldErrors.push({ field: 'provincie', message: { nl: 'Provincie: kies een provincie uit de lijst.', en: 'Province: choose a province from the list.' } });
+        fieldErrors.push({
+          field: 'provincie',
+          message: { nl: 'Provincie: kies een provincie uit de lijst.', en: 'Province: choose a province from the list.' },
+        });
       }
       if (input.sorteer && !(SORTS as readonly string[]).includes(input.sorteer)) {
-        fieldErrors.push({ field: 'sorteer', message: { nl: 'Sorteer op: kies naam, provincie of inwoners.', en: 'Sort by: choose name, province or inhabitants.' } });
+        fieldErrors.push({
+          field: 'sorteer',
+          message: { nl: 'Sorteer op: kies naam, provincie of inwoners.', en: 'Sort by: choose name, province or inhabitants.' },
+        });
       }
       if (fieldErrors.length > 0 || !date) {
         return {
@@ -183,14 +192,20 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
         };
       }
       const all = await municipalitiesOn(deps.db, date);
-      let rows: ListRow[] = all.map((x) => ({ code: x.code, name: x.name, provinceName: x.provinceName, population: x.population, populationRefDate: x.populationRefDate }));
+      let rows: ListRow[] = all.map((x) => ({
+        code: x.code,
+        name: x.name,
+        provinceName: x.provinceName,
+        population: x.population,
+        populationRefDate: x.populationRefDate,
+      }));
       if (input.provincie) {
         const wanted = new Set(all.filter((x) => x.provinceCode === input.provincie).map((x) => x.code));
         rows = rows.filter((r) => wanted.has(r.code));
       }
       if (input.zoek) {
         const hits = await searchMunicipalities(deps.db, input.zoek, date, 1000);
-        const why = new Map(hits.map((h) => [h.code, (req.locale === 'en' ? h.reasonEn ?? h.reason : h.reason) ?? h.matchedFormerName]));
+        const why = new Map(hits.map((h) => [h.code, (req.locale === 'en' ? (h.reasonEn ?? h.reason) : h.reason) ?? h.matchedFormerName]));
         rows = rows.filter((r) => why.has(r.code)).map((r) => ({ ...r, note: why.get(r.code) ?? undefined }));
       }
       rows = sortRows(rows, (input.sorteer || 'naam') as Sort);

@@ -52,18 +52,47 @@ export function municipalitiesCsv(list: Municipality[]): string {
 
 export function municipalityDetailCsv(m: MunicipalityDetail): string {
   return toCsv(
-    ['code', 'name', 'province_code', 'province_name', 'population', 'population_reference_date', 'valid_from', 'valid_to', 'predecessors', 'successors', 'regions'],
-    [[
-      m.code, m.name, m.provinceCode, m.provinceName, m.population, m.populationRefDate, m.validFrom, m.validTo,
-      m.predecessors.map((p) => p.code).join(' '), m.successors.map((p) => p.code).join(' '), m.regions.map((r) => r.code).join(' '),
-    ]],
+    [
+      'code',
+      'name',
+      'province_code',
+      'province_name',
+      'population',
+      'population_reference_date',
+      'valid_from',
+      'valid_to',
+      'predecessors',
+      'successors',
+      'regions',
+    ],
+    [
+      [
+        m.code,
+        m.name,
+        m.provinceCode,
+        m.provinceName,
+        m.population,
+        m.populationRefDate,
+        m.validFrom,
+        m.validTo,
+        m.predecessors.map((p) => p.code).join(' '),
+        m.successors.map((p) => p.code).join(' '),
+        m.regions.map((r) => r.code).join(' '),
+      ],
+    ],
   );
 }
 
 export function regionsCsv(list: Region[]): string {
-  return toCsv(['code', 'name', 'type'], list.map((r) => [r.code, r.name, r.type]));
+  return toCsv(
+    ['code', 'name', 'type'],
+    list.map((r) => [r.code, r.name, r.type]),
+  );
 }
 
 export function regionDetailCsv(r: RegionDetail): string {
-  return toCsv(['region_code', 'region_name', 'region_type', 'code', 'name'], r.members.map((m) => [r.code, r.name, r.type, m.code, m.name]));
+  return toCsv(
+    ['region_code', 'region_name', 'region_type', 'code', 'name'],
+    r.members.map((m) => [r.code, r.name, r.type, m.code, m.name]),
+  );
 }

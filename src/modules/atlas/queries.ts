@@ -30,12 +30,23 @@ export async function loadBoundary(db: Db, referenceYear: number, kind: string) 
 }
 
 export async function countMunicipalities(db: Db): Promise<number> {
-  const row = await db.selectFrom('atlas_municipalities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('atlas_municipalities')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 export async function clearAtlas(trx: Tx) {
-  for (const t of ['atlas_region_memberships', 'atlas_regions', 'atlas_mergers', 'atlas_municipality_population', 'atlas_municipality_names', 'atlas_municipalities', 'atlas_boundaries'] as const) {
+  for (const t of [
+    'atlas_region_memberships',
+    'atlas_regions',
+    'atlas_mergers',
+    'atlas_municipality_population',
+    'atlas_municipality_names',
+    'atlas_municipalities',
+    'atlas_boundaries',
+  ] as const) {
     await trx.deleteFrom(t).execute();
   }
 }
@@ -43,6 +54,9 @@ export async function clearAtlas(trx: Tx) {
 /** Inserts rows in chunks (SQLite limits bound parameters per statement). */
 export async function insertChunked<T extends keyof import('../../db/types.ts').Database>(trx: Tx, table: T, rows: any[], chunk = 100) {
   for (let i = 0; i < rows.length; i += chunk) {
-    await trx.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as any)
+      .execute();
   }
 }

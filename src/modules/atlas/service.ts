@@ -7,14 +7,13 @@ import type { Db } from '../../db/database.ts';
 import { AtlasIndex, boundaryYearFor, existsOn, nearestPopulation, type SearchHit } from './atlas.logic.ts';
 import * as q from './queries.ts';
 
-export { importReferenceData, type ImportResult, type ImportProgress } from './import/index.ts';
-export { isValidIsoDate, formatDateNl, normalizeName } from './atlas.logic.ts';
+export { formatDateNl, isValidIsoDate, normalizeName } from './atlas.logic.ts';
+export { type ImportProgress, type ImportResult, importReferenceData } from './import/index.ts';
 
 export type RegionType = 'province' | 'safety-region' | 'ggd-region' | 'custom';
 export const REGION_TYPES: RegionType[] = ['province', 'safety-region', 'ggd-region'];
 
-export const ATTRIBUTION =
-  'Grenzen: CBS/Kadaster via PDOK, vereenvoudigd door cartomap/nl; cijfers: CBS (CC BY 4.0)';
+export const ATTRIBUTION = 'Grenzen: CBS/Kadaster via PDOK, vereenvoudigd door cartomap/nl; cijfers: CBS (CC BY 4.0)';
 export const ATTRIBUTION_SOURCE =
   'CBS gebiedsindelingen (gemeente 2019/2025, provincie, veiligheidsregio, GGD-regio 2025) via cartomap/nl; bevolking: CBS StatLine 70072ned (1-1-2020) en 85984NED (1-1-2024); herindelingen 2019–2025: CBS';
 
@@ -166,7 +165,12 @@ async function buildSnapshot(db: Db, version: string): Promise<Snapshot> {
       validTo: m.valid_to,
     })),
     names: rows.names.map((n) => ({ code: n.code, name: n.name, validFrom: n.valid_from, validTo: n.valid_to })),
-    mergers: rows.mergers.map((r) => ({ effectiveDate: r.effective_date, oldCode: r.old_code, newCode: r.new_code, share: Number(r.share) })),
+    mergers: rows.mergers.map((r) => ({
+      effectiveDate: r.effective_date,
+      oldCode: r.old_code,
+      newCode: r.new_code,
+      share: Number(r.share),
+    })),
   });
   const regions = new Map<string, Region>(rows.regions.map((r) => [r.code, { code: r.code, name: r.name, type: r.type as RegionType }]));
   const population = new Map<string, { referenceYear: 2019 | 2025; value: number; referenceDate: string }[]>();
@@ -242,8 +246,12 @@ export async function getMunicipality(db: Db, code: string, date?: string): Prom
   const names = s.index.facts.names.filter((n) => n.code === code && n.name !== base.name);
   return {
     ...base,
-    predecessors: s.index.predecessorsOf(code).map((r) => ({ code: r.oldCode, name: nameOf(r.oldCode), effectiveDate: r.effectiveDate, share: r.share })),
-    successors: s.index.successorRecordsOf(code).map((r) => ({ code: r.newCode, name: nameOf(r.newCode), effectiveDate: r.effectiveDate, share: r.share })),
+    predecessors: s.index
+      .predecessorsOf(code)
+      .map((r) => ({ code: r.oldCode, name: nameOf(r.oldCode), effectiveDate: r.effectiveDate, share: r.share })),
+    successors: s.index
+      .successorRecordsOf(code)
+      .map((r) => ({ code: r.newCode, name: nameOf(r.newCode), effectiveDate: r.effectiveDate, share: r.share })),
     regions: regionsOfSync(s, code, on),
     formerNames: names.map((n) => ({ name: n.name, validTo: n.validTo })),
     populations: [...(s.population.get(code) ?? [])].sort((a, b) => a.referenceYear - b.referenceYear),
@@ -259,11 +267,21 @@ export async function successorsOf(db: Db, code: string, date: string): Promise<
 /** The municipalities merged into (or split over) `code`. */
 export async function predecessorsOf(db: Db, code: string): Promise<MunicipalityLink[]> {
   const s = await snapshot(db);
-  return s.index.predecessorsOf(code).map((r) => ({ code: r.oldCode, name: s.index.byCode.get(r.oldCode)?.name ?? r.oldCode, effectiveDate: r.effectiveDate, share: r.share }));
+  return s.index.predecessorsOf(code).map((r) => ({
+    code: r.oldCode,
+    name: s.index.byCode.get(r.oldCode)?.name ?? r.oldCode,
+    effectiveDate: r.effectiveDate,
+    share: r.share,
+  }));
 }
 
 /** Carries a fact about `code` on `fromDate` to the municipalities of `toDate` (with area shares). */
-export async function mapToDate(db: Db, code: string, fromDate: string, toDate: string): Promise<{ code: string; name: string; share: number }[]> {
+export async function mapToDate(
+  db: Db,
+  code: string,
+  fromDate: string,
+  toDate: string,
+): Promise<{ code: string; name: string; share: number }[]> {
   const s = await snapshot(db);
   return s.index.mapToDate(code, fromDate, toDate).map((x) => ({ code: x.code, name: s.index.nameOn(x.code, toDate), share: x.share }));
 }
@@ -347,7 +365,15 @@ async function loadBoundaries(db: Db, s: Snapshot, year: 2019 | 2025 | 'derived'
     version = `${s.version}-d${s.index.municipalitiesOn(date).length}-${date < '2022-01-01' ? 'a' : date < '2022-03-24' ? 'b' : 'c'}`;
   }
   const provinces = prov ? normalizeTopology(JSON.parse(prov.topojson), 'provinces') : null;
-  return { referenceYear: fileYear, year: fileYear, derived: year === 'derived', municipalities, topology: municipalities, provinces, version };
+  return {
+    referenceYear: fileYear,
+    year: fileYear,
+    derived: year === 'derived',
+    municipalities,
+    topology: municipalities,
+    provinces,
+    version,
+  };
 }
 
 /** Renames the single object to `name` and gives each geometry properties { code, name }. */

@@ -42,7 +42,5 @@ export function changedKeys(before: unknown, after: unknown): KeyChange[] {
   const b = before && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : {};
   const a = after && typeof after === 'object' && !Array.isArray(after) ? (after as Record<string, unknown>) : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  return keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => ({ key: k, before: show(b[k]), after: show(a[k]) }));
+  return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ key: k, before: show(b[k]), after: show(a[k]) }));
 }

@@ -9,7 +9,10 @@ import { ERASED, eraseAuditSubject, listAudit, recordAudit } from './service.ts'
 
 describe('audit logic', () => {
   test('eraseValues replaces equal strings at any depth and nothing else', () => {
-    const out = eraseValues({ email: 'jan@example.org', nested: [{ n: 'Jan Jansen' }, 'Jan'], n: 3 }, new Set(['jan@example.org', 'Jan Jansen']));
+    const out = eraseValues(
+      { email: 'jan@example.org', nested: [{ n: 'Jan Jansen' }, 'Jan'], n: 3 },
+      new Set(['jan@example.org', 'Jan Jansen']),
+    );
     assert.deepEqual(out, { email: ERASED, nested: [{ n: ERASED }, 'Jan'], n: 3 });
   });
   test('changedKeys lists the keys that differ', () => {
@@ -34,13 +37,26 @@ describe('audit trail', () => {
     const db = t.deps.db;
     await assert.rejects(
       db.transaction().execute(async (trx) => {
-        await recordAudit(trx, { at: new Date('2019-01-01T00:00:00Z'), actor: { userId: null, label: 'test' }, action: 'create', entity: 'rollback-test', entityId: 1 });
+        await recordAudit(trx, {
+          at: new Date('2019-01-01T00:00:00Z'),
+          actor: { userId: null, label: 'test' },
+          action: 'create',
+          entity: 'rollback-test',
+          entityId: 1,
+        });
         throw new Error('roll back');
       }),
     );
     assert.equal((await listAudit(db, { entity: 'rollback-test' })).total, 0);
     await db.transaction().execute((trx) =>
-      recordAudit(trx, { at: new Date('2019-01-01T00:00:00Z'), actor: { userId: null, label: 'test' }, action: 'create', entity: 'rollback-test', entityId: 1, after: { a: 1 } }),
+      recordAudit(trx, {
+        at: new Date('2019-01-01T00:00:00Z'),
+        actor: { userId: null, label: 'test' },
+        action: 'create',
+        entity: 'rollback-test',
+        entityId: 1,
+        after: { a: 1 },
+      }),
     );
     const page = await listAudit(db, { entity: 'rollback-test' });
     assert.equal(page.total, 1);
@@ -62,23 +78,55 @@ describe('audit trail', () => {
     const first = await listAudit(db, { entity: 'paging-test', page: 1, pageSize: 3 });
     assert.equal(first.total, 7);
     assert.equal(first.pages, 3);
-    assert.deepEqual(first.entries.map((e) => e.entityId), ['6', '5', '4']);
+    assert.deepEqual(
+      first.entries.map((e) => e.entityId),
+      ['6', '5', '4'],
+    );
     const last = await listAudit(db, { entity: 'paging-test', page: 3, pageSize: 3 });
-    assert.deepEqual(last.entries.map((e) => e.entityId), ['0']);
+    assert.deepEqual(
+      last.entries.map((e) => e.entityId),
+      ['0'],
+    );
     assert.equal((await listAudit(db, { entity: 'paging-test', action: 'delete' })).total, 1);
     assert.equal((await listAudit(db, { entity: 'paging-test', actorUserId: 901 })).total, 3);
     assert.equal((await listAudit(db, { entity: 'paging-test', q: 'EVEN@' })).total, 4);
     const range = await listAudit(db, { entity: 'paging-test', from: '2020-01-02', to: '2020-01-03' });
-    assert.deepEqual(range.entries.map((e) => e.entityId), ['2', '1']);
+    assert.deepEqual(
+      range.entries.map((e) => e.entityId),
+      ['2', '1'],
+    );
   });
 
   test('eraseAuditSubject removes the person from entries about them and by them, and nothing else', async () => {
     const db = t.deps.db;
     const at = new Date('2021-05-01T09:00:00Z');
     const admin = { userId: 1, label: 'admin@example.org' };
-    await recordAudit(db, { at, actor: admin, action: 'create', entity: 'user', entityId: 77, after: { email: 'piet@example.org', name: 'Piet Puk', role: 'adviser' } });
-    await recordAudit(db, { at, actor: { userId: 77, label: 'piet@example.org' }, action: 'update', entity: 'organisation', entityId: 5, before: { name: 'Org' }, after: { name: 'Org B', contact: 'Piet Puk' } });
-    await recordAudit(db, { at, actor: admin, action: 'update', entity: 'coordinator', entityId: 9, after: { note: 'Piet Puk' }, subjectUserIds: [77] });
+    await recordAudit(db, {
+      at,
+      actor: admin,
+      action: 'create',
+      entity: 'user',
+      entityId: 77,
+      after: { email: 'piet@example.org', name: 'Piet Puk', role: 'adviser' },
+    });
+    await recordAudit(db, {
+      at,
+      actor: { userId: 77, label: 'piet@example.org' },
+      action: 'update',
+      entity: 'organisation',
+      entityId: 5,
+      before: { name: 'Org' },
+      after: { name: 'Org B', contact: 'Piet Puk' },
+    });
+    await recordAudit(db, {
+      at,
+      actor: admin,
+      action: 'update',
+      entity: 'coordinator',
+      entityId: 9,
+      after: { note: 'Piet Puk' },
+      subjectUserIds: [77],
+    });
     await recordAudit(db, { at, actor: admin, action: 'update', entity: 'coordinator', entityId: 10, after: { note: 'Piet Puk' } });
 
     const changed = await db.transaction().execute((trx) => eraseAuditSubject(trx, 77));
@@ -125,7 +173,15 @@ describe('audit trail', () => {
 
   test('admin login and erasure through the auth module show in the trail', async () => {
     const person = await createUser(t.deps, { role: 'municipality', municipalityCode: 'GM0363', name: 'Klaas Vaak' });
-    await recordAudit(t.deps.db, { at: new Date(), actor: { userId: 1, label: 'x' }, action: 'update', entity: 'user', entityId: person.id, before: { email: person.email, name: 'Klaas Vaak' }, after: { email: person.email, name: 'Klaas Vaak', role: 'municipality' } });
+    await recordAudit(t.deps.db, {
+      at: new Date(),
+      actor: { userId: 1, label: 'x' },
+      action: 'update',
+      entity: 'user',
+      entityId: person.id,
+      before: { email: person.email, name: 'Klaas Vaak' },
+      after: { email: person.email, name: 'Klaas Vaak', role: 'municipality' },
+    });
     await eraseAuditSubject(t.deps.db, person.id);
     const rows = (await listAudit(t.deps.db, { entity: 'user' })).entries.filter((e) => e.entityId === String(person.id));
     assert.ok(rows.length >= 1);

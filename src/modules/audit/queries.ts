@@ -43,10 +43,7 @@ export async function selectAuditPage(db: Kysely<Database>, f: AuditFilter, offs
     // Wildcards typed by the user are dropped rather than escaped (LIKE escaping differs per engine).
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, '')}%`;
     q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['actor_label']), 'like', eb.val(like)),
-        eb(eb.fn('lower', ['entity_id']), 'like', eb.val(like)),
-      ]),
+      eb.or([eb(eb.fn('lower', ['actor_label']), 'like', eb.val(like)), eb(eb.fn('lower', ['entity_id']), 'like', eb.val(like))]),
     );
   }
   const [rows, count] = await Promise.all([

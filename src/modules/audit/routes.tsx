@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import { sendPage } from '../../http/render.tsx';
 import { parseInput } from '../../http/validate.ts';
 import { selectAuditFacets } from './queries.ts';
-import { auditFilterSchema, type AuditFilterInput } from './schema.ts';
+import { type AuditFilterInput, auditFilterSchema } from './schema.ts';
 import { listAudit } from './service.ts';
 import { AuditPage, auditCrumbs, auditTitle, presentAuditEntry } from './views/audit-page.tsx';
 
@@ -31,19 +31,19 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
     );
     const options = { title: auditTitle(req.locale), breadcrumbs: auditCrumbs(req.locale) };
     if (!parsed.ok) {
-      return sendPage(req, reply, { ...options, status: 400 }, <AuditPage facets={facets} values={values} errors={parsed.errors} result={null} />);
+      return sendPage(
+        req,
+        reply,
+        { ...options, status: 400 },
+        <AuditPage facets={facets} values={values} errors={parsed.errors} result={null} />,
+      );
     }
     const result = await listAudit(deps.db, toServiceFilter(parsed.data));
     return sendPage(
       req,
       reply,
       options,
-      <AuditPage
-        facets={facets}
-        values={values}
-        errors={[]}
-        result={{ ...result, entries: result.entries.map(presentAuditEntry) }}
-      />,
+      <AuditPage facets={facets} values={values} errors={[]} result={{ ...result, entries: result.entries.map(presentAuditEntry) }} />,
     );
   });
 }

@@ -8,7 +8,12 @@ const dateField = (label: { nl: string; en: string }) =>
   z.preprocess(
     emptyToUndefined,
     z.iso
-      .date(msg({ nl: `Vul bij ${label.nl} een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-01.`, en: `Enter ${label.en} as YYYY-MM-DD, for example 2019-09-01.` }))
+      .date(
+        msg({
+          nl: `Vul bij ${label.nl} een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-01.`,
+          en: `Enter ${label.en} as YYYY-MM-DD, for example 2019-09-01.`,
+        }),
+      )
       .optional(),
   );
 
@@ -22,7 +27,8 @@ export const auditFilterSchema = z
     to: dateField({ nl: '"tot en met"', en: '"to"' }),
     page: z.preprocess(
       emptyToUndefined,
-      z.coerce.number(msg({ nl: 'Het paginanummer moet een getal zijn.', en: 'The page number must be a number.' }))
+      z.coerce
+        .number(msg({ nl: 'Het paginanummer moet een getal zijn.', en: 'The page number must be a number.' }))
         .int(msg({ nl: 'Het paginanummer moet een heel getal zijn.', en: 'The page number must be a whole number.' }))
         .min(1, msg({ nl: 'Het paginanummer is 1 of hoger.', en: 'The page number is 1 or more.' }))
         .max(100000, msg({ nl: 'Dat paginanummer is te hoog.', en: 'That page number is too high.' }))

@@ -5,16 +5,16 @@ import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { ERASED, eraseValues } from './audit.logic.ts';
 import {
+  type AuditFilter,
   insertAuditEntry,
   selectAuditPage,
   selectEntriesTouching,
   selectPersonalValuesOf,
   updateErasedEntry,
-  type AuditFilter,
 } from './queries.ts';
 
-export { ERASED };
 export type { AuditFilter };
+export { ERASED };
 
 export interface AuditEntryInput {
   at: Date;

@@ -13,7 +13,7 @@ import { changePasswordInput, totpConfirmInput } from './schema.ts';
 import { replaceSession } from './sessions.ts';
 import { checkThrottle, recordFailure, throttleKeys, throttleMessage } from './throttle.ts';
 import { enableTotp, formatSecret, otpauthUri, pendingTotpSecret, qrCodeSvg, regenerateRecoveryCodes, totpStateOf } from './totp.ts';
-import { AccountPage, accountCrumbs, accountTitle, type AccountNotice } from './views/account.tsx';
+import { type AccountNotice, AccountPage, accountCrumbs, accountTitle } from './views/account.tsx';
 import { ChangePasswordPage, changePasswordTitle } from './views/account-password.tsx';
 import { TotpEnrolPage, TotpStatusPage, totpTitle } from './views/totp-enrol.tsx';
 import { RecoveryCodesPage, recoveryCodesTitle } from './views/totp-recovery-codes.tsx';
@@ -38,14 +38,24 @@ function userOf(req: FastifyRequest): RequestUser {
   return req.user;
 }
 
-async function sendEnrolPage(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, user: RequestUser, status = 200, fieldErrors = [] as Parameters<typeof TotpEnrolPage>[0]['errors']) {
+async function sendEnrolPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  user: RequestUser,
+  status = 200,
+  fieldErrors = [] as Parameters<typeof TotpEnrolPage>[0]['errors'],
+) {
   const secret = await pendingTotpSecret(deps.db, user.id, deps.now());
   const t = totpTitle(req.locale);
   const label = req.locale === 'nl' ? 'QR-code voor de authenticator-app' : 'QR code for the authenticator app';
   const svg = await qrCodeSvg(otpauthUri(secret, user.email), label);
-  return sendPage(req, reply, { title: t, status, breadcrumbs: accountCrumbs(req.locale, t) }, (
-    <TotpEnrolPage qrSvg={svg} secret={formatSecret(secret)} required={ROLES_REQUIRING_TOTP.includes(user.role)} errors={fieldErrors} />
-  ));
+  return sendPage(
+    req,
+    reply,
+    { title: t, status, breadcrumbs: accountCrumbs(req.locale, t) },
+    <TotpEnrolPage qrSvg={svg} secret={formatSecret(secret)} required={ROLES_REQUIRING_TOTP.includes(user.role)} errors={fieldErrors} />,
+  );
 }
 
 export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -68,9 +78,12 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
       totpRequired: ROLES_REQUIRING_TOTP.includes(row.role),
       recoveryCodesLeft: row.totp_enabled_at ? await remainingRecoveryCodes(deps.db, user.id) : 0,
     };
-    return sendPage(req, reply, { title: accountTitle(req.locale), breadcrumbs: accountCrumbs(req.locale) }, (
-      <AccountPage account={account} notice={notice} />
-    ));
+    return sendPage(
+      req,
+      reply,
+      { title: accountTitle(req.locale), breadcrumbs: accountCrumbs(req.locale) },
+      <AccountPage account={account} notice={notice} />,
+    );
   });
 
   app.get('/account/wachtwoord', { config: { permission: 'signedIn' } }, async (req, reply) => {
@@ -102,9 +115,10 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     });
     if (!result.ok) {
       if (result.reason === 'wrong_current') await recordFailure(deps, keys);
-      const message = result.reason === 'wrong_current'
-        ? { nl: m('nl').wrongCurrent, en: m('en').wrongCurrent }
-        : { nl: m('nl').sameAsCurrent, en: m('en').sameAsCurrent };
+      const message =
+        result.reason === 'wrong_current'
+          ? { nl: m('nl').wrongCurrent, en: m('en').wrongCurrent }
+          : { nl: m('nl').sameAsCurrent, en: m('en').sameAsCurrent };
       const field = result.reason === 'wrong_current' ? 'current_password' : 'new_password';
       return sendPage(req, reply, { ...page, status: 400 }, <ChangePasswordPage errors={[{ field, message }]} />);
     }
@@ -129,16 +143,17 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     const result = await enableTotp(deps, { userId: user.id, code: parsed.data.code, actor: actorOf(user, req.id) });
     if (!result.ok) {
       if (result.reason === 'already_enabled') return reply.redirect('/account/tweestapsverificatie', 303);
-      return sendEnrolPage(req, reply, deps, user, 400, [
-        { field: 'code', message: { nl: m('nl').wrongTotp, en: m('en').wrongTotp } },
-      ]);
+      return sendEnrolPage(req, reply, deps, user, 400, [{ field: 'code', message: { nl: m('nl').wrongTotp, en: m('en').wrongTotp } }]);
     }
     // More rights than a moment ago (staff routes open up): a new session id, as at login.
     if (user.via === 'session') await replaceSession(req, reply, deps, user.id, 'full');
     const t = recoveryCodesTitle(req.locale);
-    return sendPage(req, reply, { title: t, breadcrumbs: accountCrumbs(req.locale, t) }, (
-      <RecoveryCodesPage codes={result.recoveryCodes} reason="enabled" />
-    ));
+    return sendPage(
+      req,
+      reply,
+      { title: t, breadcrumbs: accountCrumbs(req.locale, t) },
+      <RecoveryCodesPage codes={result.recoveryCodes} reason="enabled" />,
+    );
   });
 
   app.post('/account/tweestapsverificatie/herstelcodes', { config: { permission: 'signedIn' } }, async (req, reply) => {
@@ -149,25 +164,40 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     const t = totpTitle(req.locale);
     const page = { title: t, breadcrumbs: accountCrumbs(req.locale, t) };
     const left = () => remainingRecoveryCodes(deps.db, user.id);
-    if (!parsed.ok) return sendPage(req, reply, { ...page, status: 400 }, <TotpStatusPage recoveryCodesLeft={await left()} errors={parsed.errors} />);
+    if (!parsed.ok)
+      return sendPage(req, reply, { ...page, status: 400 }, <TotpStatusPage recoveryCodesLeft={await left()} errors={parsed.errors} />);
     // New recovery codes are a lasting second factor: guessing the app code counts as a failed login.
     const keys = throttleKeys(deps, user.email, req.ip);
     const throttle = await checkThrottle(deps, keys);
     if (throttle.blocked) {
       reply.header('retry-after', String(throttle.retryAfterSeconds));
       const message = throttleMessage(throttle.retryAfterSeconds);
-      return sendPage(req, reply, { ...page, status: 429 }, <TotpStatusPage recoveryCodesLeft={await left()} errors={[{ field: 'code', message }]} />);
+      return sendPage(
+        req,
+        reply,
+        { ...page, status: 429 },
+        <TotpStatusPage recoveryCodesLeft={await left()} errors={[{ field: 'code', message }]} />,
+      );
     }
     const result = await regenerateRecoveryCodes(deps, { userId: user.id, code: parsed.data.code, actor: actorOf(user, req.id) });
     if (!result.ok) {
       await recordFailure(deps, keys);
-      return sendPage(req, reply, { ...page, status: 400 }, (
-        <TotpStatusPage recoveryCodesLeft={await left()} errors={[{ field: 'code', message: { nl: m('nl').wrongTotp, en: m('en').wrongTotp } }]} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { ...page, status: 400 },
+        <TotpStatusPage
+          recoveryCodesLeft={await left()}
+          errors={[{ field: 'code', message: { nl: m('nl').wrongTotp, en: m('en').wrongTotp } }]}
+        />,
+      );
     }
     const title = recoveryCodesTitle(req.locale);
-    return sendPage(req, reply, { title, breadcrumbs: accountCrumbs(req.locale, title) }, (
-      <RecoveryCodesPage codes={result.recoveryCodes} reason="regenerated" />
-    ));
+    return sendPage(
+      req,
+      reply,
+      { title, breadcrumbs: accountCrumbs(req.locale, title) },
+      <RecoveryCodesPage codes={result.recoveryCodes} reason="regenerated" />,
+    );
   });
 }

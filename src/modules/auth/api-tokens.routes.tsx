@@ -15,7 +15,11 @@ function userOf(req: FastifyRequest): RequestUser {
 }
 
 export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps) {
-  const page = (req: FastifyRequest, status?: number) => ({ title: tokensTitle(req.locale), breadcrumbs: tokensCrumbs(req.locale), status });
+  const page = (req: FastifyRequest, status?: number) => ({
+    title: tokensTitle(req.locale),
+    breadcrumbs: tokensCrumbs(req.locale),
+    status,
+  });
 
   app.get('/account/tokens', { config: { permission: 'staff' } }, async (req, reply) => {
     const user = userOf(req);
@@ -26,9 +30,15 @@ export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps
   app.post('/account/tokens', { config: { permission: 'staff' } }, async (req, reply) => {
     const user = userOf(req);
     const parsed = parseInput(tokenNameInput, req.body ?? {});
-    const typed = typeof (req.body as Record<string, unknown> | undefined)?.name === 'string' ? String((req.body as Record<string, unknown>).name) : '';
+    const typed =
+      typeof (req.body as Record<string, unknown> | undefined)?.name === 'string' ? String((req.body as Record<string, unknown>).name) : '';
     if (!parsed.ok) {
-      return sendPage(req, reply, page(req, 400), <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={parsed.errors} name={typed} />);
+      return sendPage(
+        req,
+        reply,
+        page(req, 400),
+        <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={parsed.errors} name={typed} />,
+      );
     }
     try {
       const created = await createApiToken(deps, actorOf(user, req.id), user.id, parsed.data.name);
@@ -37,7 +47,12 @@ export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps
     } catch (e) {
       if (!(e instanceof AppError) || e.status !== 400) throw e;
       const fieldErrors = [{ field: 'name', message: e.detail }];
-      return sendPage(req, reply, page(req, 400), <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={fieldErrors} name={typed} />);
+      return sendPage(
+        req,
+        reply,
+        page(req, 400),
+        <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={fieldErrors} name={typed} />,
+      );
     }
   });
 
@@ -46,7 +61,11 @@ export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps
     const raw = (req.params as { id: string }).id;
     if (!/^\d{1,12}$/.test(raw)) throw errors.notFound();
     const done = await revokeApiToken(deps, actorOf(user, req.id), user.id, Number(raw));
-    if (!done) throw errors.notFound({ nl: 'Dit token bestaat niet of is al ingetrokken.', en: 'This token does not exist or has already been revoked.' });
+    if (!done)
+      throw errors.notFound({
+        nl: 'Dit token bestaat niet of is al ingetrokken.',
+        en: 'This token does not exist or has already been revoked.',
+      });
     return reply.redirect('/account/tokens?melding=ingetrokken', 303);
   });
 

@@ -38,7 +38,8 @@ describe('API token authentication', () => {
   it('updates last_used_at at most once a minute', async () => {
     const adviser = await createUser(t.deps, { role: 'adviser' });
     const { token, id } = await createApiToken(t.deps, SYSTEM, adviser.id, 'minuut');
-    const lastUsed = async () => (await t.deps.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;
+    const lastUsed = async () =>
+      (await t.deps.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;
     await authenticateApiToken(t.deps.db, token, new Date('2026-03-02T10:00:00.000Z'));
     assert.equal(await lastUsed(), '2026-03-02T10:00:00.000Z');
     await authenticateApiToken(t.deps.db, token, new Date('2026-03-02T10:00:30.000Z'));

@@ -3,7 +3,7 @@
 // working when it is revoked or the owner is deactivated.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { inTransaction, type DbOrTx } from '../../db/database.ts';
+import { type DbOrTx, inTransaction } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
@@ -30,7 +30,12 @@ const NOT_STAFF = {
   en: 'Only programme staff (administrators and advisers) can create API tokens.',
 };
 
-export async function createApiToken(deps: AppDeps, actor: Actor, userId: number, name: string): Promise<{ token: string; id: number; prefix: string }> {
+export async function createApiToken(
+  deps: AppDeps,
+  actor: Actor,
+  userId: number,
+  name: string,
+): Promise<{ token: string; id: number; prefix: string }> {
   return inTransaction(deps.db, async (trx) => {
     const owner = await trx.selectFrom('users').select(['role', 'status']).where('id', '=', userId).executeTakeFirst();
     if (!owner) throw errors.notFound({ nl: 'Deze gebruiker bestaat niet.', en: 'This user does not exist.' });
@@ -95,7 +100,12 @@ export async function revokeApiToken(deps: AppDeps, actor: Actor, userId: number
 
 /** Revokes every live token of a user (deactivation, erasure); the caller records the audit entry. */
 export async function revokeAllApiTokensOf(db: DbOrTx, userId: number, now: Date): Promise<void> {
-  await db.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export interface ApiTokenView {
@@ -164,4 +174,3 @@ export async function authenticateApiToken(db: Kysely<Database>, bearer: string,
     sessionId: null,
   };
 }
-

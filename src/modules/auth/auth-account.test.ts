@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { auditEntriesAbout, emailsTo } from '../../../test/helpers/records.ts';
 import { createUser, csrfFrom, formBody, loginAs, postForm, totpCodeFor, updateCookies } from '../../../test/helpers/auth.ts';
+import { auditEntriesAbout, emailsTo } from '../../../test/helpers/records.ts';
 import { verifyPassword } from './passwords.ts';
 import { consumeRecoveryCode, replaceRecoveryCodes } from './recovery-codes.ts';
 import { SESSION_COOKIE } from './sessions.ts';
@@ -64,7 +64,11 @@ describe('change password', () => {
       method: 'POST',
       url: '/account/wachtwoord',
       cookies: s.cookies,
-      ...formBody({ current_password: user.password, new_password: 'een nieuw lang wachtwoord', confirm_password: 'een nieuw lang wachtwoord' }),
+      ...formBody({
+        current_password: user.password,
+        new_password: 'een nieuw lang wachtwoord',
+        confirm_password: 'een nieuw lang wachtwoord',
+      }),
     });
     assert.equal(noCsrf.statusCode, 403);
 
@@ -77,7 +81,11 @@ describe('change password', () => {
     assert.ok(wrong.body.includes('Het huidige wachtwoord klopt niet.'));
     assert.match(wrong.body, /aria-invalid="true"/);
 
-    const short = await postForm(t, s, '/account/wachtwoord', { current_password: user.password, new_password: 'kort', confirm_password: 'kort' });
+    const short = await postForm(t, s, '/account/wachtwoord', {
+      current_password: user.password,
+      new_password: 'kort',
+      confirm_password: 'kort',
+    });
     assert.equal(short.statusCode, 400);
     assert.ok(short.body.includes('Kies een wachtwoord van minstens 12 tekens.'));
 
@@ -89,7 +97,11 @@ describe('change password', () => {
     assert.equal(mismatch.statusCode, 400);
     assert.ok(mismatch.body.includes('De twee wachtwoorden zijn niet gelijk. Typ hetzelfde wachtwoord twee keer.'));
 
-    const same = await postForm(t, s, '/account/wachtwoord', { current_password: user.password, new_password: user.password, confirm_password: user.password });
+    const same = await postForm(t, s, '/account/wachtwoord', {
+      current_password: user.password,
+      new_password: user.password,
+      confirm_password: user.password,
+    });
     assert.equal(same.statusCode, 400);
     assert.ok(same.body.includes('Het nieuwe wachtwoord is hetzelfde als het huidige.'));
 
@@ -101,7 +113,11 @@ describe('change password', () => {
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, '/account?melding=wachtwoord-gewijzigd');
 
-    const row = await t.deps.db.selectFrom('users').select(['password_hash', 'password_changed_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('users')
+      .select(['password_hash', 'password_changed_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     assert.equal(await verifyPassword('een nieuw lang wachtwoord', row.password_hash!), true);
     assert.equal(row.password_changed_at, clock.toISOString());
 
@@ -112,10 +128,16 @@ describe('change password', () => {
     assert.equal((await t.app.inject({ url: '/account', cookies: other.cookies })).statusCode, 401);
 
     const audit = await auditEntriesAbout(t, user.id);
-    assert.ok(audit.some((a) => a.action === 'password.change'), 'audited');
+    assert.ok(
+      audit.some((a) => a.action === 'password.change'),
+      'audited',
+    );
     assert.ok(!JSON.stringify(audit).includes('scrypt$'), 'no hash in the audit trail');
     const mails = await emailsTo(t, user.email);
-    assert.ok(mails.some((mail) => /wachtwoord is gewijzigd/i.test(mail.subject + mail.text)), 'notification queued');
+    assert.ok(
+      mails.some((mail) => /wachtwoord is gewijzigd/i.test(mail.subject + mail.text)),
+      'notification queued',
+    );
 
     // The new password works for a login, the old one does not.
     const again = await loginAs(t, { ...user, password: 'een nieuw lang wachtwoord' });
@@ -126,7 +148,11 @@ describe('change password', () => {
   it('throttles guessing the current password', async () => {
     const user = await createUser(t.deps, { role: 'municipality' });
     const s = await loginAs(t, user);
-    const fields = { current_password: 'guess guess guess', new_password: 'een nieuw lang wachtwoord', confirm_password: 'een nieuw lang wachtwoord' };
+    const fields = {
+      current_password: 'guess guess guess',
+      new_password: 'een nieuw lang wachtwoord',
+      confirm_password: 'een nieuw lang wachtwoord',
+    };
     for (let i = 0; i < 5; i++) assert.equal((await postForm(t, s, '/account/wachtwoord', fields)).statusCode, 400);
     const blocked = await postForm(t, s, '/account/wachtwoord', { ...fields, current_password: user.password });
     assert.equal(blocked.statusCode, 429);
@@ -174,7 +200,10 @@ describe('two-step verification', () => {
     assert.equal(new Set(codes).size, 10);
     const stored = await t.deps.db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', user.id).execute();
     assert.equal(stored.length, 10);
-    assert.ok(stored.every((r) => !codes.includes(r.code_hash)), 'stored hashed');
+    assert.ok(
+      stored.every((r) => !codes.includes(r.code_hash)),
+      'stored hashed',
+    );
     // Enrolling gives a new session id; the old one is gone.
     const newCookies = updateCookies({ ...s.cookies }, ok);
     assert.notEqual(newCookies[SESSION_COOKIE], s.cookies[SESSION_COOKIE]);
@@ -191,10 +220,20 @@ describe('two-step verification', () => {
     const form = await t.app.inject({ url: '/inloggen' });
     const jar = updateCookies({}, form);
     const csrf = csrfFrom(form.body);
-    const first = await t.app.inject({ method: 'POST', url: '/inloggen', cookies: jar, ...formBody({ _csrf: csrf, email: user.email, password: user.password }) });
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/inloggen',
+      cookies: jar,
+      ...formBody({ _csrf: csrf, email: user.email, password: user.password }),
+    });
     assert.equal(first.headers.location, '/inloggen/code');
     updateCookies(jar, first);
-    const second = await t.app.inject({ method: 'POST', url: '/inloggen/code', cookies: jar, ...formBody({ _csrf: csrf, code: codes[0] }) });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/inloggen/code',
+      cookies: jar,
+      ...formBody({ _csrf: csrf, code: codes[0] }),
+    });
     assert.equal(second.statusCode, 303);
   });
 
@@ -203,7 +242,9 @@ describe('two-step verification', () => {
     const s = await loginAs(t, user);
     const oldCodes = await replaceRecoveryCodes(t.deps.db, user.id);
     clock = new Date(clock.getTime() + 60_000);
-    const wrong = await postForm(t, s, '/account/tweestapsverificatie/herstelcodes', { code: '999999' === totpCodeFor(user.totpSecret!, clock) ? '999998' : '999999' });
+    const wrong = await postForm(t, s, '/account/tweestapsverificatie/herstelcodes', {
+      code: '999999' === totpCodeFor(user.totpSecret!, clock) ? '999998' : '999999',
+    });
     assert.equal(wrong.statusCode, 400);
     const ok = await postForm(t, s, '/account/tweestapsverificatie/herstelcodes', { code: totpCodeFor(user.totpSecret!, clock) });
     assert.equal(ok.statusCode, 200);
@@ -242,7 +283,13 @@ describe('malformed input', () => {
       '/wachtwoord/vergeten',
       '/wachtwoord/instellen',
     ];
-    const field = fc.oneof(fc.string({ maxLength: 300 }), fc.constant(''), fc.integer(), fc.array(fc.string(), { maxLength: 3 }), fc.constant(null));
+    const field = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constant(''),
+      fc.integer(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.constant(null),
+    );
     const body = fc.dictionary(
       fc.constantFrom('email', 'password', 'code', 'terug', 'token', 'current_password', 'new_password', 'confirm_password', 'x'),
       field,
@@ -253,7 +300,14 @@ describe('malformed input', () => {
         n += 1;
         const remoteAddress = `100.64.${n >> 8}.${n & 255}`;
         const res = asJson
-          ? await t.app.inject({ method: 'POST', url, remoteAddress, cookies: s.cookies, headers: { 'x-csrf-token': s.csrf }, payload: fields })
+          ? await t.app.inject({
+              method: 'POST',
+              url,
+              remoteAddress,
+              cookies: s.cookies,
+              headers: { 'x-csrf-token': s.csrf },
+              payload: fields,
+            })
           : await t.app.inject({
               method: 'POST',
               url,
@@ -261,7 +315,9 @@ describe('malformed input', () => {
               cookies: s.cookies,
               headers: { 'content-type': 'application/x-www-form-urlencoded' },
               payload: new URLSearchParams(
-                Object.entries({ _csrf: s.csrf, ...fields }).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]])),
+                Object.entries({ _csrf: s.csrf, ...fields }).flatMap(([k, v]) =>
+                  Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
+                ),
               ).toString(),
             });
         assert.ok(res.statusCode < 500, `${url} ${JSON.stringify(fields)} → ${res.statusCode}`);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createUser, csrfFrom, formBody, loginAs, totpCodeFor, updateCookies, type TestUser } from '../../../test/helpers/auth.ts';
+import { createUser, csrfFrom, formBody, loginAs, type TestUser, totpCodeFor, updateCookies } from '../../../test/helpers/auth.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
 import { authenticateRequest } from './request-auth.ts';
 import { hashSessionId, SESSION_COOKIE } from './sessions.ts';
@@ -110,7 +110,10 @@ describe('login', () => {
     assert.ok(wrong.body.includes(WRONG));
     assert.ok(unknown.body.includes(WRONG));
     assert.match(wrong.body, new RegExp(`value="${user.email}"`)); // the typed address is kept
-    assert.equal(wrong.cookies.find((k) => k.name === SESSION_COOKIE), undefined);
+    assert.equal(
+      wrong.cookies.find((k) => k.name === SESSION_COOKIE),
+      undefined,
+    );
   });
 
   it('asks for both fields when they are empty', async () => {
@@ -201,7 +204,10 @@ describe('login', () => {
     assert.equal(blocked.statusCode, 429);
     assert.match(blocked.body, /Te veel mislukte inlogpogingen\. Wacht 15 minuten/);
     const rows = await t.deps.db.selectFrom('login_failures').select('scope_key').execute();
-    assert.ok(rows.every((r) => !r.scope_key.includes(c.remoteAddress) && !r.scope_key.includes('@')), 'no IP or email stored');
+    assert.ok(
+      rows.every((r) => !r.scope_key.includes(c.remoteAddress) && !r.scope_key.includes('@')),
+      'no IP or email stored',
+    );
     const elsewhere = await client(t);
     assert.equal((await elsewhere.post('/inloggen', { email: user.email, password: user.password })).statusCode, 303);
   });
@@ -229,7 +235,10 @@ describe('login with TOTP', () => {
     const form = await c.get('/inloggen/code?terug=%2Faccount');
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /autocomplete="one-time-code"/);
-    const wrong = await c.post('/inloggen/code', { code: '000000' === totpCodeFor(adviser.totpSecret!, clock) ? '111111' : '000000', terug: '/account' });
+    const wrong = await c.post('/inloggen/code', {
+      code: '000000' === totpCodeFor(adviser.totpSecret!, clock) ? '111111' : '000000',
+      terug: '/account',
+    });
     assert.equal(wrong.statusCode, 400);
     assert.ok(wrong.body.includes(WRONG_CODE));
     const ok = await c.post('/inloggen/code', { code: totpCodeFor(adviser.totpSecret!, clock), terug: '/account' });
@@ -278,7 +287,12 @@ describe('login with TOTP', () => {
     const again = await b.post('/inloggen/code', { code: codes[3] });
     assert.equal(again.statusCode, 400);
     assert.ok(again.body.includes(WRONG_CODE));
-    const used = await t.deps.db.selectFrom('recovery_codes').select('used_at').where('user_id', '=', adviser.id).where('used_at', 'is not', null).execute();
+    const used = await t.deps.db
+      .selectFrom('recovery_codes')
+      .select('used_at')
+      .where('user_id', '=', adviser.id)
+      .where('used_at', 'is not', null)
+      .execute();
     assert.equal(used.length, 1);
   });
 
@@ -316,7 +330,11 @@ describe('sessions', () => {
     const res = await t.app.inject({ url: '/account', cookies: s.cookies });
     assert.equal(res.statusCode, 401);
     assert.equal(res.cookies.find((k) => k.name === SESSION_COOKIE)?.value, '', 'the dead cookie is cleared');
-    const left = await t.deps.db.selectFrom('sessions').select('id_hash').where('id_hash', '=', hashSessionId(s.cookies[SESSION_COOKIE])).execute();
+    const left = await t.deps.db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('id_hash', '=', hashSessionId(s.cookies[SESSION_COOKIE]))
+      .execute();
     assert.equal(left.length, 0);
   });
 
@@ -333,7 +351,8 @@ describe('sessions', () => {
   it('writes last_seen_at at most once a minute', async () => {
     const s = await loginAs(t, 'municipality');
     const idHash = hashSessionId(s.cookies[SESSION_COOKIE]);
-    const seen = async () => (await t.deps.db.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', idHash).executeTakeFirstOrThrow()).last_seen_at;
+    const seen = async () =>
+      (await t.deps.db.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', idHash).executeTakeFirstOrThrow()).last_seen_at;
     const start = await seen();
     clock = new Date(clock.getTime() + 30_000);
     await t.app.inject({ url: '/account', cookies: s.cookies });

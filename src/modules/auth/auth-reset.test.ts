@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { auditEntriesAbout, emailsTo } from '../../../test/helpers/records.ts';
 import { createUser, csrfFrom, formBody, loginAs, updateCookies } from '../../../test/helpers/auth.ts';
+import { auditEntriesAbout, emailsTo } from '../../../test/helpers/records.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -88,7 +88,12 @@ describe('forgot password', () => {
     const remoteAddress = `203.0.113.${ipCounter}`;
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/wachtwoord/vergeten', remoteAddress, ...formBody({ email: 'x@example.org' }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/wachtwoord/vergeten',
+        remoteAddress,
+        ...formBody({ email: 'x@example.org' }),
+      });
       statuses.push(res.statusCode);
     }
     assert.equal(statuses.at(-1), 429);
@@ -121,11 +126,19 @@ describe('set password from a link', () => {
     const short = await page.post('/wachtwoord/instellen', { token: tokenOf(link), new_password: 'kort', confirm_password: 'kort' });
     assert.equal(short.statusCode, 400);
     assert.ok(short.body.includes('Kies een wachtwoord van minstens 12 tekens.'));
-    const mismatch = await page.post('/wachtwoord/instellen', { token: tokenOf(link), new_password: NEW_PASSWORD, confirm_password: `${NEW_PASSWORD}!` });
+    const mismatch = await page.post('/wachtwoord/instellen', {
+      token: tokenOf(link),
+      new_password: NEW_PASSWORD,
+      confirm_password: `${NEW_PASSWORD}!`,
+    });
     assert.equal(mismatch.statusCode, 400);
     assert.ok(mismatch.body.includes('De twee wachtwoorden zijn niet gelijk.'));
 
-    const ok = await page.post('/wachtwoord/instellen', { token: tokenOf(link), new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
+    const ok = await page.post('/wachtwoord/instellen', {
+      token: tokenOf(link),
+      new_password: NEW_PASSWORD,
+      confirm_password: NEW_PASSWORD,
+    });
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, '/inloggen?melding=wachtwoord-ingesteld');
     const notice = await t.app.inject({ url: ok.headers.location as string });
@@ -141,7 +154,11 @@ describe('set password from a link', () => {
     const used = await t.app.inject({ url: path });
     assert.equal(used.statusCode, 410);
     assert.match(used.body, /Deze link is al gebruikt\./);
-    const usedPost = await page.post('/wachtwoord/instellen', { token: tokenOf(link), new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
+    const usedPost = await page.post('/wachtwoord/instellen', {
+      token: tokenOf(link),
+      new_password: NEW_PASSWORD,
+      confirm_password: NEW_PASSWORD,
+    });
     assert.equal(usedPost.statusCode, 410);
 
     const login = await loginAs(t, { ...user, password: NEW_PASSWORD });
@@ -180,7 +197,11 @@ describe('set password from a link', () => {
     clock = new Date(clock.getTime() + 6 * 24 * 3600_000);
     const page = await form(t, path);
     assert.equal(page.res.statusCode, 200);
-    const ok = await page.post('/wachtwoord/instellen', { token: tokenOf(link), new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
+    const ok = await page.post('/wachtwoord/instellen', {
+      token: tokenOf(link),
+      new_password: NEW_PASSWORD,
+      confirm_password: NEW_PASSWORD,
+    });
     assert.equal(ok.statusCode, 303);
     const row = await t.deps.db.selectFrom('users').select('status').where('id', '=', invited.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'active');

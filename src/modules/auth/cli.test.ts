@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { commands, type CliContext } from '../../cli/registry.ts';
+import { type CliContext, commands } from '../../cli/registry.ts';
 import { listAudit } from '../audit/service.ts';
 import { authenticateApiToken } from './api-tokens.ts';
 import './cli.ts';
@@ -30,11 +30,20 @@ describe('CLI account commands', () => {
   }
 
   it('user:create with a password makes an active account, recorded with actor "cli"', async () => {
-    const { code, output } = await cli('user:create', { email: 'Eerste.Beheerder@example.org', role: 'admin', name: 'Eva Eerst', password: 'een lang beheerderswachtwoord' });
+    const { code, output } = await cli('user:create', {
+      email: 'Eerste.Beheerder@example.org',
+      role: 'admin',
+      name: 'Eva Eerst',
+      password: 'een lang beheerderswachtwoord',
+    });
     assert.equal(code, 0, output);
     assert.match(output, /Created admin account eerste\.beheerder@example\.org/);
     assert.match(output, /two-step verification/);
-    const row = await t.deps.db.selectFrom('users').selectAll().where('email', '=', 'eerste.beheerder@example.org').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'eerste.beheerder@example.org')
+      .executeTakeFirstOrThrow();
     assert.equal(row.status, 'active');
     assert.ok(await verifyPassword('een lang beheerderswachtwoord', row.password_hash!));
     const audit = await listAudit(t.deps.db, { entity: 'user' });
@@ -77,7 +86,12 @@ describe('CLI account commands', () => {
     assert.equal((await authenticateApiToken(t.deps.db, token, new Date()))?.email, 'eerste.beheerder@example.org');
     assert.equal((await cli('token:create', { email: 'niemand@example.org' })).code, 2);
     assert.equal((await cli('token:create', {})).code, 2);
-    await cli('user:create', { email: 'gm@example.org', role: 'municipality', municipality: 'GM0363', password: 'een lang gemeentewachtwoord' });
+    await cli('user:create', {
+      email: 'gm@example.org',
+      role: 'municipality',
+      municipality: 'GM0363',
+      password: 'een lang gemeentewachtwoord',
+    });
     const muni = await cli('token:create', { email: 'gm@example.org' });
     assert.equal(muni.code, 2);
     assert.match(muni.output, /Only programme staff/);
@@ -86,13 +100,20 @@ describe('CLI account commands', () => {
   it('runs as a real process: `cli user:create` against the test database', async () => {
     const env = { ...process.env, DATABASE_URL: t.database.url, NODE_ENV: 'development' };
     const tsx = `${root}node_modules/.bin/tsx`;
-    const ok = await run(tsx, ['src/cli.ts', 'user:create', '--email', 'proces@example.org', '--role', 'adviser', '--password', 'een lang proceswachtwoord'], { cwd: root, env });
+    const ok = await run(
+      tsx,
+      ['src/cli.ts', 'user:create', '--email', 'proces@example.org', '--role', 'adviser', '--password', 'een lang proceswachtwoord'],
+      { cwd: root, env },
+    );
     assert.match(ok.stdout, /Created adviser account proces@example\.org/);
     assert.equal((await findUserByEmail(t.deps.db, 'proces@example.org'))?.role, 'adviser');
-    await assert.rejects(run(tsx, ['src/cli.ts', 'user:create', '--email', 'x@example.org', '--role', 'keizer'], { cwd: root, env }), (e: { code?: number; stdout?: string }) => {
-      assert.equal(e.code, 2);
-      assert.match(String(e.stdout), /--role/);
-      return true;
-    });
+    await assert.rejects(
+      run(tsx, ['src/cli.ts', 'user:create', '--email', 'x@example.org', '--role', 'keizer'], { cwd: root, env }),
+      (e: { code?: number; stdout?: string }) => {
+        assert.equal(e.code, 2);
+        assert.match(String(e.stdout), /--role/);
+        return true;
+      },
+    );
   });
 });

@@ -1,12 +1,13 @@
 // CLI commands of account administration: `user:create` (the first admin in production) and
 // `token:create` (a personal API token, printed once).
+
+import { z } from 'zod';
 import type { CliContext } from '../../cli/registry.ts';
 import { registerCommand } from '../../cli/registry.ts';
 import { AppError } from '../../http/errors.ts';
 import { ROLES } from '../../http/permissions.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { msg, parseInput } from '../../http/validate.ts';
-import { z } from 'zod';
 import { createApiToken } from './api-tokens.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { PASSWORD_RULES } from './passwords.ts';
@@ -28,7 +29,12 @@ const userCreateInput = z.object({
   role: z.enum(ROLES, msg({ nl: `Kies een van: ${ROLES.join(', ')}.`, en: `Choose one of: ${ROLES.join(', ')}.` })),
   name: z.string().trim().max(200).optional(),
   password: PASSWORD_RULES.optional(),
-  municipality: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, msg({ nl: 'Gebruik een CBS-code als GM0363.', en: 'Use a CBS code like GM0363.' })).optional(),
+  municipality: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^GM\d{4}$/, msg({ nl: 'Gebruik een CBS-code als GM0363.', en: 'Use a CBS code like GM0363.' }))
+    .optional(),
 });
 
 registerCommand({
@@ -45,10 +51,16 @@ registerCommand({
       password: text(options.password),
       municipality: text(options.municipality),
     });
-    if (!parsed.ok) return invalid(ctx, parsed.errors.map((e) => ({ field: e.field, message: e.message.en })));
+    if (!parsed.ok)
+      return invalid(
+        ctx,
+        parsed.errors.map((e) => ({ field: e.field, message: e.message.en })),
+      );
     const input = parsed.data;
     if (input.role === 'municipality' && !input.municipality) {
-      return invalid(ctx, [{ field: 'municipality', message: 'A municipality account needs --municipality with its CBS code, like GM0363.' }]);
+      return invalid(ctx, [
+        { field: 'municipality', message: 'A municipality account needs --municipality with its CBS code, like GM0363.' },
+      ]);
     }
     const deps = await ctx.deps();
     let user;
@@ -70,7 +82,8 @@ registerCommand({
       ctx.out('Open this one-time link to choose a password (valid for 7 days, works once):');
       ctx.out(link);
     }
-    if (user.role === 'admin' || user.role === 'adviser') ctx.out('At the first login the account is asked to set up two-step verification (TOTP).');
+    if (user.role === 'admin' || user.role === 'adviser')
+      ctx.out('At the first login the account is asked to set up two-step verification (TOTP).');
     return 0;
   },
 });
@@ -78,12 +91,21 @@ registerCommand({
 registerCommand({
   name: 'token:create',
   usage: 'token:create --email E [--name N]',
-  description: 'Creates a personal API token for a staff account (admin or adviser) and prints it once. Send it as "Authorization: Bearer <token>" to /api/v1.',
+  description:
+    'Creates a personal API token for a staff account (admin or adviser) and prints it once. Send it as "Authorization: Bearer <token>" to /api/v1.',
   async run(options, ctx) {
     const email = parseInput(z.object({ email: userEmail }), { email: text(options.email) });
-    if (!email.ok) return invalid(ctx, email.errors.map((e) => ({ field: e.field, message: e.message.en })));
+    if (!email.ok)
+      return invalid(
+        ctx,
+        email.errors.map((e) => ({ field: e.field, message: e.message.en })),
+      );
     const name = parseInput(tokenNameInput, { name: text(options.name) ?? 'cli' });
-    if (!name.ok) return invalid(ctx, name.errors.map((e) => ({ field: e.field, message: e.message.en })));
+    if (!name.ok)
+      return invalid(
+        ctx,
+        name.errors.map((e) => ({ field: e.field, message: e.message.en })),
+      );
     const deps = await ctx.deps();
     const user = await findUserByEmail(deps.db, email.data.email);
     if (!user) return invalid(ctx, [{ field: 'email', message: `No account with email address ${email.data.email}.` }]);

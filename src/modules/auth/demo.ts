@@ -3,14 +3,19 @@
 import { registerDemoPart } from '../../demo/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Role } from '../../http/permissions.ts';
-import { DEMO_COORDINATOR_EMAIL, createUser, findUserByEmail } from './users.service.ts';
+import { createUser, DEMO_COORDINATOR_EMAIL, findUserByEmail } from './users.service.ts';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord-2019';
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; municipalityCode?: string }[] = [
   { email: 'beheerder@demo.gemeentenaanzet.invalid', name: 'Bea Beheer (voorbeeld)', role: 'admin' },
   { email: 'adviseur@demo.gemeentenaanzet.invalid', name: 'Ad Advies (voorbeeld)', role: 'adviser' },
-  { email: 'amsterdam@demo.gemeentenaanzet.invalid', name: 'Gerrit Gemeente (voorbeeld)', role: 'municipality', municipalityCode: 'GM0363' },
+  {
+    email: 'amsterdam@demo.gemeentenaanzet.invalid',
+    name: 'Gerrit Gemeente (voorbeeld)',
+    role: 'municipality',
+    municipalityCode: 'GM0363',
+  },
   { email: DEMO_COORDINATOR_EMAIL, name: 'Zora Zorg (voorbeeld)', role: 'coordinator' },
 ];
 

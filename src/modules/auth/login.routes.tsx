@@ -4,18 +4,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Role } from '../../http/permissions.ts';
-import type { Actor } from '../../http/request-user.ts';
 import { sendPage } from '../../http/render.tsx';
+import type { Actor } from '../../http/request-user.ts';
 import { parseInput } from '../../http/validate.ts';
 import { defineMessages, tr } from '../../i18n.ts';
-import { recordAudit } from './ports.ts';
 import { checkCredentials } from './passwords.ts';
+import { recordAudit } from './ports.ts';
 import { loginCodeInput, loginInput } from './schema.ts';
 import { clearSessionCookie, destroySession, replaceSession, SESSION_COOKIE, sessionOfRequest } from './sessions.ts';
-import { checkThrottle, clearAccountFailures, recordFailure, throttleKeys, throttleMessage, type ThrottleState } from './throttle.ts';
+import { checkThrottle, clearAccountFailures, recordFailure, type ThrottleState, throttleKeys, throttleMessage } from './throttle.ts';
 import { verifySecondFactor } from './totp.ts';
+import { type LoginNotice, LoginPage, loginTitle } from './views/login.tsx';
 import { LoginCodePage, loginCodeTitle } from './views/login-code.tsx';
-import { LoginPage, loginTitle, type LoginNotice } from './views/login.tsx';
 
 const m = defineMessages({
   wrongCredentials: {
@@ -66,16 +66,37 @@ function withReturn(path: string, returnTo: string | null): string {
   return returnTo ? `${path}?terug=${encodeURIComponent(returnTo)}` : path;
 }
 
-function sendThrottled(req: FastifyRequest, reply: FastifyReply, state: Extract<ThrottleState, { blocked: true }>, page: 'login' | 'code', extra: { email?: string; returnTo?: string }) {
+function sendThrottled(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: Extract<ThrottleState, { blocked: true }>,
+  page: 'login' | 'code',
+  extra: { email?: string; returnTo?: string },
+) {
   reply.header('retry-after', String(state.retryAfterSeconds));
   const problem = tr(throttleMessage(state.retryAfterSeconds), req.locale);
   return page === 'login'
-    ? sendPage(req, reply, { title: loginTitle(req.locale), status: 429 }, <LoginPage email={extra.email} problem={problem} returnTo={extra.returnTo} />)
-    : sendPage(req, reply, { title: loginCodeTitle(req.locale), status: 429 }, <LoginCodePage problem={problem} returnTo={extra.returnTo} />);
+    ? sendPage(
+        req,
+        reply,
+        { title: loginTitle(req.locale), status: 429 },
+        <LoginPage email={extra.email} problem={problem} returnTo={extra.returnTo} />,
+      )
+    : sendPage(
+        req,
+        reply,
+        { title: loginCodeTitle(req.locale), status: 429 },
+        <LoginCodePage problem={problem} returnTo={extra.returnTo} />,
+      );
 }
 
 /** Notes a completed login on the account and in the audit trail. */
-export async function recordLogin(deps: AppDeps, userId: number, actor: Actor, method: 'password' | 'totp' | 'recovery_code'): Promise<void> {
+export async function recordLogin(
+  deps: AppDeps,
+  userId: number,
+  actor: Actor,
+  method: 'password' | 'totp' | 'recovery_code',
+): Promise<void> {
   const now = deps.now();
   await inTransaction(deps.db, async (trx) => {
     await trx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', userId).execute();
@@ -106,9 +127,12 @@ export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     const typedEmail = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
     const parsed = parseInput(loginInput, body);
     if (!parsed.ok) {
-      return sendPage(req, reply, { title: loginTitle(req.locale), status: 400 }, (
-        <LoginPage email={typedEmail} errors={parsed.errors} returnTo={returnTo ?? undefined} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { title: loginTitle(req.locale), status: 400 },
+        <LoginPage email={typedEmail} errors={parsed.errors} returnTo={returnTo ?? undefined} />,
+      );
     }
     const { email, password } = parsed.data;
     const keys = throttleKeys(deps, email, req.ip);
@@ -118,9 +142,12 @@ export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     const user = await checkCredentials(deps, email, password);
     if (!user) {
       await recordFailure(deps, keys);
-      return sendPage(req, reply, { title: loginTitle(req.locale), status: 400 }, (
-        <LoginPage email={typedEmail} problem={m(req.locale).wrongCredentials} returnTo={returnTo ?? undefined} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { title: loginTitle(req.locale), status: 400 },
+        <LoginPage email={typedEmail} problem={m(req.locale).wrongCredentials} returnTo={returnTo ?? undefined} />,
+      );
     }
     await clearAccountFailures(deps, keys);
     if (user.totpEnabled) {
@@ -148,9 +175,12 @@ export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     }
     const parsed = parseInput(loginCodeInput, body);
     if (!parsed.ok) {
-      return sendPage(req, reply, { title: loginCodeTitle(req.locale), status: 400 }, (
-        <LoginCodePage errors={parsed.errors} returnTo={returnTo ?? undefined} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { title: loginCodeTitle(req.locale), status: 400 },
+        <LoginCodePage errors={parsed.errors} returnTo={returnTo ?? undefined} />,
+      );
     }
     const { user } = session;
     const keys = throttleKeys(deps, user.email, req.ip);
@@ -161,9 +191,12 @@ export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     const method = await verifySecondFactor(deps, { userId: user.id, code: parsed.data.code, actor });
     if (!method) {
       await recordFailure(deps, keys);
-      return sendPage(req, reply, { title: loginCodeTitle(req.locale), status: 400 }, (
-        <LoginCodePage problem={m(req.locale).wrongCode} returnTo={returnTo ?? undefined} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { title: loginCodeTitle(req.locale), status: 400 },
+        <LoginCodePage problem={m(req.locale).wrongCode} returnTo={returnTo ?? undefined} />,
+      );
     }
     await clearAccountFailures(deps, keys);
     await replaceSession(req, reply, deps, user.id, 'full');

@@ -3,11 +3,11 @@
 // new link of a purpose ends the user's earlier unused links of that purpose.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { inTransaction, type DbOrTx } from '../../db/database.ts';
+import { type DbOrTx, inTransaction } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { AppDeps } from '../../deps.ts';
-import { queueEmail, recordAudit } from './ports.ts';
 import { hashPassword, passwordChangedEmail } from './passwords.ts';
+import { queueEmail, recordAudit } from './ports.ts';
 import { revokeSessionsOf } from './sessions.ts';
 
 export type LinkPurpose = 'invite' | 'reset';
@@ -24,12 +24,7 @@ function hashToken(token: string): string {
 }
 
 /** Creates a link for a user and returns its absolute URL (to put in an email, or print in the CLI). */
-export async function issuePasswordLink(
-  deps: AppDeps,
-  db: Kysely<Database>,
-  userId: number,
-  purpose: LinkPurpose,
-): Promise<string> {
+export async function issuePasswordLink(deps: AppDeps, db: Kysely<Database>, userId: number, purpose: LinkPurpose): Promise<string> {
   const now = deps.now();
   const token = randomBytes(32).toString('base64url');
   await db

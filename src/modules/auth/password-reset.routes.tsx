@@ -4,11 +4,11 @@ import { inTransaction } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendPage } from '../../http/render.tsx';
 import { parseInput } from '../../http/validate.ts';
-import { queueEmail } from './ports.ts';
 import { checkPasswordLink, issuePasswordLink, linksIssuedSince, resetEmail, setPasswordWithLink } from './one-time-links.ts';
+import { queueEmail } from './ports.ts';
 import { forgotPasswordInput, setPasswordInput } from './schema.ts';
 import { ForgotPasswordPage, forgotPasswordTitle } from './views/password-forgot.tsx';
-import { InvalidLinkPage, SetPasswordPage, invalidLinkTitle, setPasswordTitle } from './views/password-set.tsx';
+import { InvalidLinkPage, invalidLinkTitle, SetPasswordPage, setPasswordTitle } from './views/password-set.tsx';
 
 /** Per instance and IP; the per-account limit on emails is below. */
 export const RESET_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' } as const;
@@ -32,9 +32,12 @@ export async function registerPasswordResetRoutes(app: FastifyInstance, deps: Ap
     const parsed = parseInput(forgotPasswordInput, body);
     if (!parsed.ok) {
       const typed = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
-      return sendPage(req, reply, { title: forgotPasswordTitle(req.locale), status: 400 }, (
-        <ForgotPasswordPage email={typed} errors={parsed.errors} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { title: forgotPasswordTitle(req.locale), status: 400 },
+        <ForgotPasswordPage email={typed} errors={parsed.errors} />,
+      );
     }
     const user = await deps.db
       .selectFrom('users')
@@ -70,9 +73,12 @@ export async function registerPasswordResetRoutes(app: FastifyInstance, deps: Ap
     if (check.status !== 'valid') return sendInvalidLink(req, reply, check.status);
     const parsed = parseInput(setPasswordInput, body);
     if (!parsed.ok) {
-      return sendPage(req, reply, { title: setPasswordTitle(req.locale), status: 400 }, (
-        <SetPasswordPage token={body.token as string} email={check.email} errors={parsed.errors} />
-      ));
+      return sendPage(
+        req,
+        reply,
+        { title: setPasswordTitle(req.locale), status: 400 },
+        <SetPasswordPage token={body.token as string} email={check.email} errors={parsed.errors} />,
+      );
     }
     const result = await setPasswordWithLink(deps, { token: body.token, newPassword: parsed.data.new_password, requestId: req.id });
     if (!result.ok) return sendInvalidLink(req, reply, result.status);

@@ -1,7 +1,7 @@
 // Password hashing (scrypt from node:crypto) and the rules a new password must meet.
 // Stored format: `scrypt$N$r$p$saltB64$hashB64`, so the cost can be raised later without
 // invalidating existing hashes (verifyPassword reads the parameters from the hash itself).
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { inTransaction } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -64,9 +64,7 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 
 /** What a new password must meet. Length is what matters (NIST SP 800-63B); no composition rules. */
 export const PASSWORD_RULES: z.ZodType<string> = z
-  .string(
-    msg({ nl: 'Vul een wachtwoord in.', en: 'Enter a password.' }),
-  )
+  .string(msg({ nl: 'Vul een wachtwoord in.', en: 'Enter a password.' }))
   .min(
     PASSWORD_MIN,
     msg({
@@ -74,10 +72,7 @@ export const PASSWORD_RULES: z.ZodType<string> = z
       en: `Choose a password of at least ${PASSWORD_MIN} characters. A sentence of a few words is strong and easy to remember.`,
     }),
   )
-  .max(
-    PASSWORD_MAX,
-    msg({ nl: `Gebruik hoogstens ${PASSWORD_MAX} tekens.`, en: `Use at most ${PASSWORD_MAX} characters.` }),
-  )
+  .max(PASSWORD_MAX, msg({ nl: `Gebruik hoogstens ${PASSWORD_MAX} tekens.`, en: `Use at most ${PASSWORD_MAX} characters.` }))
   .refine(
     (value) => value.trim().length > 0,
     msg({ nl: 'Een wachtwoord van alleen spaties is niet toegestaan.', en: 'A password of only spaces is not allowed.' }),

@@ -19,7 +19,11 @@ const emailAddress = z.preprocess(
     .string(msg({ nl: 'Vul uw e-mailadres in.', en: 'Enter your email address.' }))
     .min(1, msg({ nl: 'Vul uw e-mailadres in.', en: 'Enter your email address.' }))
     .max(254, msg({ nl: 'Dit e-mailadres is te lang.', en: 'This email address is too long.' }))
-    .pipe(z.email(msg({ nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.', en: 'Enter a valid email address, like name@example.org.' }))),
+    .pipe(
+      z.email(
+        msg({ nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.', en: 'Enter a valid email address, like name@example.org.' }),
+      ),
+    ),
 );
 
 /** Password as typed at login: any non-empty text (the rules apply when one is chosen). */

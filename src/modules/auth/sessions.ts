@@ -78,10 +78,9 @@ export interface ActiveSession {
   idHash: string;
   stage: SessionStage;
   createdAt: string;
-  user: Pick<
-    UsersTable,
-    'email' | 'name' | 'role' | 'status' | 'coordinator_id' | 'municipality_code' | 'totp_enabled_at' | 'locale'
-  > & { id: number };
+  user: Pick<UsersTable, 'email' | 'name' | 'role' | 'status' | 'coordinator_id' | 'municipality_code' | 'totp_enabled_at' | 'locale'> & {
+    id: number;
+  };
 }
 
 /**
@@ -177,4 +176,3 @@ export async function replaceSession(
   setSessionCookie(reply, deps, id, stage);
   return id;
 }
-

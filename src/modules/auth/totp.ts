@@ -3,7 +3,7 @@
 // users.totp_last_step and no code of that step or an earlier one is accepted again.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
-import { inTransaction, type DbOrTx } from '../../db/database.ts';
+import { type DbOrTx, inTransaction } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { queueEmail, recordAudit } from './ports.ts';
@@ -128,10 +128,7 @@ export async function qrCodeSvg(uri: string, label: string): Promise<string> {
     .replace(/\sstyle='[^']*'/g, '')
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .trim();
-  return clean.replace(
-    /^<svg\b/,
-    `<svg class="gaz-qr" role="img" aria-label="${escapeAttribute(label)}" focusable="false"`,
-  );
+  return clean.replace(/^<svg\b/, `<svg class="gaz-qr" role="img" aria-label="${escapeAttribute(label)}" focusable="false"`);
 }
 
 // ---- Stored state on the user row --------------------------------------------------------------

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadAccountsDemo } from './demo.ts';
 import { verifyPassword } from './passwords.ts';
-import { findUserByEmail, linkDemoCoordinator, DEMO_COORDINATOR_EMAIL } from './users.service.ts';
+import { DEMO_COORDINATOR_EMAIL, findUserByEmail, linkDemoCoordinator } from './users.service.ts';
 
 describe('demo accounts', () => {
   let t: TestApp;

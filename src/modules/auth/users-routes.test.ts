@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createUser, loginAs, postForm, type LoggedIn } from '../../../test/helpers/auth.ts';
+import { createUser, type LoggedIn, loginAs, postForm } from '../../../test/helpers/auth.ts';
 import { listAudit } from '../audit/service.ts';
 import { findUserByEmail } from './users.service.ts';
 
@@ -39,14 +39,23 @@ describe('admin user pages', () => {
     assert.ok(anon.statusCode === 401 || anon.statusCode === 403);
     assert.equal((await t.app.inject({ url: '/beheer/gebruikers/uitnodigen' })).statusCode, 401);
 
-    const bad = await postForm(t, admin, '/beheer/gebruikers/uitnodigen', { email: 'geen-adres', name: 'Gea Gemeente', role: 'municipality', municipality_code: '' });
+    const bad = await postForm(t, admin, '/beheer/gebruikers/uitnodigen', {
+      email: 'geen-adres',
+      name: 'Gea Gemeente',
+      role: 'municipality',
+      municipality_code: '',
+    });
     assert.equal(bad.statusCode, 400);
     assert.ok(bad.body.includes('Vul een geldig e-mailadres in, zoals naam@gemeente.nl.'));
     assert.ok(bad.body.includes('Vul de CBS-code van de gemeente in, zoals GM0363.'));
     assert.ok(bad.body.includes('value="Gea Gemeente"'), 'entered values are kept');
     assert.ok(bad.body.includes('value="geen-adres"'));
 
-    const badCode = await postForm(t, admin, '/beheer/gebruikers/uitnodigen', { email: 'gea@example.org', role: 'municipality', municipality_code: '0363' });
+    const badCode = await postForm(t, admin, '/beheer/gebruikers/uitnodigen', {
+      email: 'gea@example.org',
+      role: 'municipality',
+      municipality_code: '0363',
+    });
     assert.equal(badCode.statusCode, 400);
     assert.ok(badCode.body.includes('Vul een CBS-code in als GM0363.'));
 
@@ -55,13 +64,22 @@ describe('admin user pages', () => {
     assert.ok(dup.body.includes('Er bestaat al een account met dit e-mailadres.'));
 
     const adviser = await loginAs(t, 'adviser');
-    const forbidden = await postForm(t, adviser, '/beheer/gebruikers/uitnodigen', { email: 'gea@example.org', role: 'municipality', municipality_code: 'GM0363' });
+    const forbidden = await postForm(t, adviser, '/beheer/gebruikers/uitnodigen', {
+      email: 'gea@example.org',
+      role: 'municipality',
+      municipality_code: 'GM0363',
+    });
     assert.equal(forbidden.statusCode, 403);
 
     const page = await t.app.inject({ url: '/beheer/gebruikers/uitnodigen', cookies: admin.cookies });
     assert.equal(page.statusCode, 200);
     assert.equal(page.body.match(/<h1/g)?.length, 1);
-    const ok = await postForm(t, admin, '/beheer/gebruikers/uitnodigen', { email: 'Gea@Example.org', name: 'Gea Gemeente', role: 'municipality', municipality_code: 'gm0363' });
+    const ok = await postForm(t, admin, '/beheer/gebruikers/uitnodigen', {
+      email: 'Gea@Example.org',
+      name: 'Gea Gemeente',
+      role: 'municipality',
+      municipality_code: 'gm0363',
+    });
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, '/beheer/gebruikers?melding=uitgenodigd');
     const user = await findUserByEmail(t.deps.db, 'gea@example.org');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createUser as insertTestUser } from '../../../test/helpers/auth.ts';
+import { AppError } from '../../http/errors.ts';
 import { listAudit } from '../audit/service.ts';
 import { authenticateApiToken, createApiToken } from './api-tokens.ts';
 import { createSession } from './sessions.ts';
@@ -10,14 +11,13 @@ import {
   changeRole,
   createUser,
   deactivateUser,
-  eraseUser,
   erasedEmail,
+  eraseUser,
   findUserByEmail,
   inviteUser,
   listUsers,
   reactivateUser,
 } from './users.service.ts';
-import { AppError } from '../../http/errors.ts';
 
 const clock = new Date('2026-03-02T09:00:00.000Z');
 
@@ -32,7 +32,12 @@ describe('users service', () => {
   after(async () => t.close());
 
   it('creates a user with a lower-cased email, active when a password is given, and records it in the audit trail', async () => {
-    const u = await createUser(t.deps, actor(), { email: '  Nieuw.Adviseur@Example.ORG ', name: 'Nina Nieuw', role: 'adviser', password: 'een heel lang wachtwoord' });
+    const u = await createUser(t.deps, actor(), {
+      email: '  Nieuw.Adviseur@Example.ORG ',
+      name: 'Nina Nieuw',
+      role: 'adviser',
+      password: 'een heel lang wachtwoord',
+    });
     assert.equal(u.email, 'nieuw.adviseur@example.org');
     assert.equal(u.status, 'active');
     assert.equal((await findUserByEmail(t.deps.db, 'NIEUW.adviseur@example.org'))?.id, u.id);
@@ -48,15 +53,28 @@ describe('users service', () => {
     await createUser(t.deps, actor(), { email: 'dubbel@example.org', role: 'municipality', municipalityCode: 'GM0363' });
     await assert.rejects(
       createUser(t.deps, actor(), { email: 'DUBBEL@example.org', role: 'adviser' }),
-      (e: unknown) => e instanceof AppError && e.status === 400 && e.detail.nl === 'Er bestaat al een account met dit e-mailadres.' && e.fields[0].field === 'email',
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.status === 400 &&
+        e.detail.nl === 'Er bestaat al een account met dit e-mailadres.' &&
+        e.fields[0].field === 'email',
     );
   });
 
   it('invites a user: status invited, and an email with the one-time link is queued', async () => {
-    const u = await inviteUser(t.deps, actor(), { email: 'uitgenodigd@example.org', name: 'Ida Uit', role: 'municipality', municipalityCode: 'GM0014' });
+    const u = await inviteUser(t.deps, actor(), {
+      email: 'uitgenodigd@example.org',
+      name: 'Ida Uit',
+      role: 'municipality',
+      municipalityCode: 'GM0014',
+    });
     assert.equal(u.status, 'invited');
     assert.equal(u.municipality_code, 'GM0014');
-    const mail = await t.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', 'uitgenodigd@example.org').executeTakeFirstOrThrow();
+    const mail = await t.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'uitgenodigd@example.org')
+      .executeTakeFirstOrThrow();
     assert.match(mail.subject, /Uitnodiging/);
     assert.match(mail.text_body, /\/wachtwoord\/instellen\?token=[A-Za-z0-9_-]{20,}/);
     const link = await t.deps.db.selectFrom('one_time_tokens').selectAll().where('user_id', '=', u.id).executeTakeFirstOrThrow();
@@ -69,7 +87,10 @@ describe('users service', () => {
     assert.equal(changed.role, 'coordinator');
     assert.equal(changed.municipality_code, null);
     assert.equal(Number(changed.coordinator_id), 7);
-    await assert.rejects(changeRole(t.deps, actor(), admin.id, { role: 'adviser' }), (e: unknown) => e instanceof AppError && e.status === 400 && /eigen rol/.test(e.detail.nl));
+    await assert.rejects(
+      changeRole(t.deps, actor(), admin.id, { role: 'adviser' }),
+      (e: unknown) => e instanceof AppError && e.status === 400 && /eigen rol/.test(e.detail.nl),
+    );
     const audit = await listAudit(t.deps.db, { entity: 'user', action: 'update' });
     const entry = audit.entries.find((e) => e.entityId === String(u.id));
     assert.equal((entry?.before as { role: string }).role, 'municipality');
@@ -89,11 +110,19 @@ describe('users service', () => {
     const again = await reactivateUser(t.deps, actor(), u.id);
     assert.equal(again.status, 'active');
     assert.equal(await authenticateApiToken(t.deps.db, token, clock), null);
-    await assert.rejects(deactivateUser(t.deps, actor(), admin.id), (e: unknown) => e instanceof AppError && /eigen account/.test(e.detail.nl));
+    await assert.rejects(
+      deactivateUser(t.deps, actor(), admin.id),
+      (e: unknown) => e instanceof AppError && /eigen account/.test(e.detail.nl),
+    );
   });
 
   it('erases a person: personal data gone from the account and from the audit entries about them', async () => {
-    const u = await createUser(t.deps, actor(), { email: 'wis.mij@example.org', name: 'Willem Wisbaar', role: 'adviser', password: 'een heel lang wachtwoord' });
+    const u = await createUser(t.deps, actor(), {
+      email: 'wis.mij@example.org',
+      name: 'Willem Wisbaar',
+      role: 'adviser',
+      password: 'een heel lang wachtwoord',
+    });
     await createApiToken(t.deps, { userId: u.id, label: u.email }, u.id, 'laptop van Willem');
     await changeRole(t.deps, actor(), u.id, { role: 'admin' });
     await eraseUser(t.deps, actor(), u.id);
@@ -118,11 +147,17 @@ describe('users service', () => {
     const admins = await listUsers(t.deps.db, { role: 'admin' });
     assert.ok(admins.every((u) => u.role === 'admin'));
     const found = await listUsers(t.deps.db, { q: 'UITGENODIGD' });
-    assert.deepEqual(found.map((u) => u.email), ['uitgenodigd@example.org']);
+    assert.deepEqual(
+      found.map((u) => u.email),
+      ['uitgenodigd@example.org'],
+    );
     const invited = await listUsers(t.deps.db, { status: 'invited' });
     assert.ok(invited.every((u) => u.status === 'invited'));
     const byEmail = await listUsers(t.deps.db, { sort: 'email' });
-    assert.deepEqual(byEmail.map((u) => u.email), [...byEmail.map((u) => u.email)].sort());
+    assert.deepEqual(
+      byEmail.map((u) => u.email),
+      [...byEmail.map((u) => u.email)].sort(),
+    );
     assert.deepEqual(await listUsers(t.deps.db, { q: '%' }), all.length ? await listUsers(t.deps.db, { q: '' }) : []);
   });
 });

@@ -29,10 +29,7 @@ export async function selectUsers(db: DbOrTx, filter: UserFilter) {
   if (filter.q) {
     const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, '')}%`; // wildcards dropped: no ESCAPE clause needed on either database
     query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['email']), 'like', eb.val(like)),
-        eb(eb.fn('lower', ['name']), 'like', eb.val(like)),
-      ]),
+      eb.or([eb(eb.fn('lower', ['email']), 'like', eb.val(like)), eb(eb.fn('lower', ['name']), 'like', eb.val(like))]),
     );
   }
   if (filter.role) query = query.where('role', '=', filter.role);

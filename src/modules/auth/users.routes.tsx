@@ -19,9 +19,9 @@ import {
   resendInvitation,
 } from './users.service.ts';
 import { um, usersCrumbs } from './views/users-common.tsx';
-import { EraseUserPage, eraseTitle, UserDetailPage, type UserDetailNotice } from './views/users-detail.tsx';
+import { EraseUserPage, eraseTitle, type UserDetailNotice, UserDetailPage } from './views/users-detail.tsx';
 import { InviteUserPage } from './views/users-invite.tsx';
-import { UsersListPage, type UsersListNotice } from './views/users-list.tsx';
+import { type UsersListNotice, UsersListPage } from './views/users-list.tsx';
 
 const ADMIN = { config: { permission: 'admin' as const } };
 
@@ -51,9 +51,12 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AppDep
     const rows = await listUsers(deps.db, query);
     const raw = (req.query as Record<string, unknown>).melding;
     const notice = (['uitgenodigd', 'gewist'] as const).find((n) => n === raw) as UsersListNotice | undefined;
-    return sendPage(req, reply, { title: um(req.locale).users, breadcrumbs: usersCrumbs(req.locale) }, (
-      <UsersListPage users={rows.map(presentUserListItem)} filter={query} notice={notice} />
-    ));
+    return sendPage(
+      req,
+      reply,
+      { title: um(req.locale).users, breadcrumbs: usersCrumbs(req.locale) },
+      <UsersListPage users={rows.map(presentUserListItem)} filter={query} notice={notice} />,
+    );
   });
 
   const invitePage = (req: FastifyRequest) => {
@@ -66,7 +69,8 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AppDep
   app.post('/beheer/gebruikers/uitnodigen', ADMIN, async (req, reply) => {
     const values = formValues(req.body);
     const parsed = parseInput(inviteUserInput, req.body ?? {});
-    if (!parsed.ok) return sendPage(req, reply, { ...invitePage(req), status: 400 }, <InviteUserPage values={values} errors={parsed.errors} />);
+    if (!parsed.ok)
+      return sendPage(req, reply, { ...invitePage(req), status: 400 }, <InviteUserPage values={values} errors={parsed.errors} />);
     try {
       await inviteUser(deps, actorOf(req.user, req.id), {
         email: parsed.data.email,
@@ -83,7 +87,11 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AppDep
     return reply.redirect('/beheer/gebruikers?melding=uitgenodigd', 303);
   });
 
-  async function sendDetail(req: FastifyRequest, reply: FastifyReply, options: { status?: number; errors?: FieldError[]; values?: Record<string, string> } = {}) {
+  async function sendDetail(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    options: { status?: number; errors?: FieldError[]; values?: Record<string, string> } = {},
+  ) {
     const id = userIdOf(req);
     const row = await findUserById(deps.db, id);
     if (!row) throw errors.notFound({ nl: 'Deze gebruiker bestaat niet.', en: 'This user does not exist.' });
@@ -91,9 +99,12 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AppDep
     const label = user.name ?? user.email;
     const raw = (req.query as Record<string, unknown> | undefined)?.melding;
     const notice = (['opgeslagen', 'uitnodiging-verstuurd'] as const).find((n) => n === raw) as UserDetailNotice | undefined;
-    return sendPage(req, reply, { title: `${label} – ${um(req.locale).users}`, status: options.status, breadcrumbs: usersCrumbs(req.locale, { label }) }, (
-      <UserDetailPage user={user} isSelf={req.user?.id === id} errors={options.errors} values={options.values} notice={notice} />
-    ));
+    return sendPage(
+      req,
+      reply,
+      { title: `${label} – ${um(req.locale).users}`, status: options.status, breadcrumbs: usersCrumbs(req.locale, { label }) },
+      <UserDetailPage user={user} isSelf={req.user?.id === id} errors={options.errors} values={options.values} notice={notice} />,
+    );
   }
 
   app.get('/beheer/gebruikers/:id', ADMIN, async (req, reply) => sendDetail(req, reply));
@@ -147,16 +158,23 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AppDep
     return reply.redirect(`/beheer/gebruikers/${id}?melding=uitnodiging-verstuurd`, 303);
   });
 
-  async function sendErase(req: FastifyRequest, reply: FastifyReply, options: { status?: number; errors?: FieldError[]; value?: string } = {}) {
+  async function sendErase(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    options: { status?: number; errors?: FieldError[]; value?: string } = {},
+  ) {
     const id = userIdOf(req);
     const row = await findUserById(deps.db, id);
     if (!row) throw errors.notFound({ nl: 'Deze gebruiker bestaat niet.', en: 'This user does not exist.' });
     const user = presentUserDetail(row);
     const title = eraseTitle(req.locale);
     const crumbs = usersCrumbs(req.locale, { href: `/beheer/gebruikers/${id}`, label: user.name ?? user.email }, { label: title });
-    return sendPage(req, reply, { title: `${title}: ${user.email}`, status: options.status, breadcrumbs: crumbs }, (
-      <EraseUserPage user={user} errors={options.errors} value={options.value} />
-    ));
+    return sendPage(
+      req,
+      reply,
+      { title: `${title}: ${user.email}`, status: options.status, breadcrumbs: crumbs },
+      <EraseUserPage user={user} errors={options.errors} value={options.value} />,
+    );
   }
 
   app.get('/beheer/gebruikers/:id/wissen', ADMIN, async (req, reply) => sendErase(req, reply));

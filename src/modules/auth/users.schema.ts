@@ -11,7 +11,11 @@ export const userEmail = z.preprocess(
     .string(msg({ nl: 'Vul het e-mailadres in.', en: 'Enter the email address.' }))
     .min(1, msg({ nl: 'Vul het e-mailadres in.', en: 'Enter the email address.' }))
     .max(254, msg({ nl: 'Dit e-mailadres is te lang.', en: 'This email address is too long.' }))
-    .pipe(z.email(msg({ nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.', en: 'Enter a valid email address, like name@example.org.' }))),
+    .pipe(
+      z.email(
+        msg({ nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.', en: 'Enter a valid email address, like name@example.org.' }),
+      ),
+    ),
 );
 
 export const userRole = z.enum(ROLES, msg({ nl: 'Kies een rol.', en: 'Choose a role.' }));
@@ -39,7 +43,8 @@ function roleDetails<T extends { role: string; municipality_code?: string }>(val
     ctx.addIssue({
       code: 'custom',
       path: ['municipality_code'],
-      message: msg({ nl: 'Vul de CBS-code van de gemeente in, zoals GM0363.', en: "Enter the municipality's CBS code, like GM0363." }).error,
+      message: msg({ nl: 'Vul de CBS-code van de gemeente in, zoals GM0363.', en: "Enter the municipality's CBS code, like GM0363." })
+        .error,
     });
   }
 }
@@ -65,7 +70,8 @@ export const changeRoleInput = z
 export const eraseUserInput = z.object({
   confirm_email: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.string(msg({ nl: 'Typ het e-mailadres ter bevestiging.', en: 'Type the email address to confirm.' }))
+    z
+      .string(msg({ nl: 'Typ het e-mailadres ter bevestiging.', en: 'Type the email address to confirm.' }))
       .min(1, msg({ nl: 'Typ het e-mailadres ter bevestiging.', en: 'Type the email address to confirm.' })),
   ),
 });

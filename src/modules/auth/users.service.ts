@@ -1,19 +1,19 @@
 // Account administration: create and invite users, change roles, deactivate, reactivate and
 // erase (GDPR). Every write runs in one transaction together with its audit entry.
 import type { Kysely } from 'kysely';
-import { inTransaction, type Db, type DbOrTx } from '../../db/database.ts';
+import { type Db, type DbOrTx, inTransaction } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { Role } from '../../http/permissions.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { eraseAuditSubject } from '../audit/service.ts';
+import { revokeAllApiTokensOf } from './api-tokens.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { hashPassword } from './passwords.ts';
 import { queueEmail, recordAudit } from './ports.ts';
 import { revokeSessionsOf } from './sessions.ts';
 import { accountKey } from './throttle.ts';
-import { revokeAllApiTokensOf } from './api-tokens.ts';
 import { selectUserByEmail, selectUserById, selectUsers, type UserFilter, type UserRow } from './users.queries.ts';
 
 export type { UserRow } from './users.queries.ts';

@@ -13,12 +13,7 @@ export async function registerHomeRoutes(app: FastifyInstance, _deps: AppDeps) {
     sendPage(req, reply, { title: homeTitle(req.locale), cacheControl: PUBLIC_CACHE, islands: ['finder'] }, <HomePage />),
   );
   app.get('/toegankelijkheid', { config: { permission: 'public' } }, async (req, reply) =>
-    sendPage(
-      req,
-      reply,
-      { title: accessibilityTitle(req.locale), cacheControl: PUBLIC_CACHE },
-      <AccessibilityPage />,
-    ),
+    sendPage(req, reply, { title: accessibilityTitle(req.locale), cacheControl: PUBLIC_CACHE }, <AccessibilityPage />),
   );
   app.get('/privacy', { config: { permission: 'public' } }, async (req, reply) =>
     sendPage(req, reply, { title: privacyTitle(req.locale), cacheControl: PUBLIC_CACHE }, <PrivacyPage />),

@@ -1,15 +1,15 @@
 // Open-data API of the network: summary, coverage per municipality, coordinators, GeoJSON and the
 // monthly timeline. Public, cached (ETag on (url, data version)), problem+json errors.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { todayOf, type AppDeps } from '../../deps.ts';
+import { type AppDeps, todayOf } from '../../deps.ts';
 import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
 import { parseOrThrow } from '../../http/validate.ts';
+import { searchMunicipalitiesOn } from './atlas-port.ts';
 import { coverageGeoJson } from './geo.ts';
 import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './present.ts';
 import { apiDateQuery, apiTimelineQuery, searchQuery } from './schema.ts';
 import { networkDataVersion, networkOn, timeline } from './service.ts';
-import { searchMunicipalitiesOn } from './atlas-port.ts';
 
 const PUBLIC = { permission: 'public' as const };
 
@@ -34,9 +34,15 @@ const dateQs = {
 } as const;
 
 function checkTimelineRange(from: string, to: string) {
-  if (from > to) throw errors.validation([{ field: 'from', message: { nl: 'De begindatum moet vóór de einddatum liggen.', en: 'The start date must be before the end date.' } }]);
+  if (from > to)
+    throw errors.validation([
+      { field: 'from', message: { nl: 'De begindatum moet vóór de einddatum liggen.', en: 'The start date must be before the end date.' } },
+    ]);
   const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  if (months > 240) throw errors.validation([{ field: 'from', message: { nl: 'Vraag hoogstens 20 jaar tegelijk op.', en: 'Ask for at most 20 years at once.' } }]);
+  if (months > 240)
+    throw errors.validation([
+      { field: 'from', message: { nl: 'Vraag hoogstens 20 jaar tegelijk op.', en: 'Ask for at most 20 years at once.' } },
+    ]);
 }
 
 export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
@@ -65,7 +71,8 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
     '/api/v1/network/coverage',
     {
       summary: 'Dekking en capaciteit per gemeente op een datum',
-      description: 'Per gemeente: status (covered | remote), capaciteit (adequate | insufficient | none) tegen de norm, FTE per 100.000 inwoners en de zorgcoördinatoren.',
+      description:
+        'Per gemeente: status (covered | remote), capaciteit (adequate | insufficient | none) tegen de norm, FTE per 100.000 inwoners en de zorgcoördinatoren.',
     },
     async (date) => {
       const n = await networkOn(deps.db, date);
@@ -84,7 +91,10 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
     },
     async (date) => {
       const n = await networkOn(deps.db, date);
-      return { data: n.result.coordinators.map((c) => presentPublicCoordinator(c, n)), meta: { date, count: n.result.coordinators.length } };
+      return {
+        data: n.result.coordinators.map((c) => presentPublicCoordinator(c, n)),
+        meta: { date, count: n.result.coordinators.length },
+      };
     },
   );
 
@@ -120,7 +130,10 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       const to = q.to ?? todayOf(deps);
       const from = q.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4, 8)}01`;
       checkTimelineRange(from, to);
-      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({ data: await timeline(deps.db, from, to), meta: { from, to } }));
+      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({
+        data: await timeline(deps.db, from, to),
+        meta: { from, to },
+      }));
     },
   );
 
@@ -134,7 +147,10 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
         description: 'Suggesties bij het typen: code, naam en, bij een vroegere naam, waarom deze gemeente.',
         querystring: {
           type: 'object',
-          properties: { q: { type: 'string', description: 'Zoekterm' }, date: { type: 'string', description: 'Datum JJJJ-MM-DD (standaard: vandaag)' } },
+          properties: {
+            q: { type: 'string', description: 'Zoekterm' },
+            date: { type: 'string', description: 'Datum JJJJ-MM-DD (standaard: vandaag)' },
+          },
         },
       },
     },
@@ -143,7 +159,14 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       const term = q.q.trim();
       const date = q.date ?? todayOf(deps);
       return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({
-        data: term.length < 2 ? [] : (await searchMunicipalitiesOn(deps.db, term, date, 10)).map((f) => ({ code: f.code, name: f.name, formerName: f.matchedFormerName ?? null })),
+        data:
+          term.length < 2
+            ? []
+            : (await searchMunicipalitiesOn(deps.db, term, date, 10)).map((f) => ({
+                code: f.code,
+                name: f.name,
+                formerName: f.matchedFormerName ?? null,
+              })),
       }));
     },
   );

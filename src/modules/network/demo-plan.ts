@@ -77,11 +77,22 @@ export const DEMO_COORDINATORS: DemoCoordinator[] = [
   c('amsterdam', 'VR13', 'Amsterdam-Amstelland', 'Gemeente Amsterdam', 'municipality', 1.5, '2016-01-01'),
   c('amsterdam2', 'VR13', 'Amsterdam-Amstelland (opvang)', 'Opvangorganisatie Amsterdam', 'shelter', 0.5, '2018-04-01'),
   c('haaglanden', 'VR15', 'Haaglanden', 'Gemeente Den Haag', 'municipality', 1.2, '2016-01-01'),
-  c('hollandsmidden', 'VR16', 'Hollands Midden', 'Veiligheidshuis Hollands Midden', 'care-and-safety-house', 0.5, '2017-09-01', { fte: 0.6, from: '2019-06-01' }),
+  c('hollandsmidden', 'VR16', 'Hollands Midden', 'Veiligheidshuis Hollands Midden', 'care-and-safety-house', 0.5, '2017-09-01', {
+    fte: 0.6,
+    from: '2019-06-01',
+  }),
   c('rotterdam', 'VR17', 'Rotterdam-Rijnmond', 'Gemeente Rotterdam', 'municipality', 1.5, '2016-01-01'),
   c('zuidhollandzuid', 'VR18', 'Zuid-Holland-Zuid', 'Veiligheidshuis Zuid-Holland-Zuid', 'care-and-safety-house', 0.5, '2017-03-01'),
   c('westbrabant', 'westBrabant', 'West-Brabant', 'GGD West-Brabant', 'ggd', 0.8, '2016-11-01'),
-  c('brabantnoord', 'brabantNoord', 'Noordoost-Brabant', 'Zorg- en Veiligheidshuis Noordoost-Brabant', 'care-and-safety-house', 0.4, '2017-05-01'),
+  c(
+    'brabantnoord',
+    'brabantNoord',
+    'Noordoost-Brabant',
+    'Zorg- en Veiligheidshuis Noordoost-Brabant',
+    'care-and-safety-house',
+    0.4,
+    '2017-05-01',
+  ),
   c('eindhoven', 'eindhoven', 'Zuidoost-Brabant', 'Gemeente Eindhoven', 'municipality', 0.8, '2016-06-01'),
   c('limburgnoord', 'VR23', 'Limburg-Noord', 'Veiligheidshuis Limburg-Noord', 'care-and-safety-house', 0.4, '2018-02-01'),
   c('zuidlimburg', 'VR24', 'Zuid-Limburg', 'GGD Zuid-Limburg', 'ggd', 0.6, '2016-09-01'),
@@ -94,4 +105,3 @@ export const DEMO_COORDINATORS: DemoCoordinator[] = [
 
 /** Which demo coordinator the demo coordinator account edits. */
 export const DEMO_LINKED_COORDINATOR = 'zuidhollandzuid';
-

@@ -7,7 +7,15 @@ import type { AppDeps } from '../../deps.ts';
 import { SYSTEM_ACTOR } from '../../http/request-user.ts';
 import { DEMO_COORDINATOR_EMAIL, linkDemoCoordinator } from '../auth/users.service.ts';
 import { DEMO_COORDINATORS, DEMO_CUSTOM_REGIONS, DEMO_LINKED_COORDINATOR, vr } from './demo-plan.ts';
-import { addCoverage, createCoordinator, createCustomRegion, createOrganisation, changeFte, listCoordinators, type Ctx } from './service.ts';
+import {
+  addCoverage,
+  type Ctx,
+  changeFte,
+  createCoordinator,
+  createCustomRegion,
+  createOrganisation,
+  listCoordinators,
+} from './service.ts';
 
 export async function loadNetworkDemo(deps: AppDeps, log: (line: string) => void = () => {}): Promise<void> {
   const existing = await listCoordinators(deps.db);

@@ -27,7 +27,14 @@ export async function coverageGeoJson(db: Db, date: string) {
         type: 'Feature',
         id: code,
         geometry: f.geometry,
-        properties: { code, name: m.name, status: m.status, capacity: m.capacity, ftePer100k: m.ftePer100k, coordinators: m.coordinatorIds.length },
+        properties: {
+          code,
+          name: m.name,
+          status: m.status,
+          capacity: m.capacity,
+          ftePer100k: m.ftePer100k,
+          coordinators: m.coordinatorIds.length,
+        },
       });
     }
   }

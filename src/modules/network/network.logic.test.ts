@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  computeCoverage,
-  fteOn,
-  gapList,
-  inForce,
-  monthlyPoints,
-  summarize,
-  type CoverageInput,
-} from './network.logic.ts';
+import { type CoverageInput, computeCoverage, fteOn, gapList, inForce, monthlyPoints, summarize } from './network.logic.ts';
 
 const munis = [
   { code: 'GM0001', name: 'Aa', population: 100_000 },
@@ -36,7 +28,11 @@ describe('coverage status', () => {
     const r = computeCoverage(base());
     assert.deepEqual(
       r.municipalities.map((m) => [m.code, m.status]),
-      [['GM0001', 'covered'], ['GM0002', 'covered'], ['GM0003', 'remote']],
+      [
+        ['GM0001', 'covered'],
+        ['GM0002', 'covered'],
+        ['GM0003', 'remote'],
+      ],
     );
     assert.equal(r.municipalities[2].capacity, 'none');
   });
@@ -58,15 +54,22 @@ describe('coverage status', () => {
     });
     const before = computeCoverage({ ...input, date: '2019-02-28' });
     const after = computeCoverage({ ...input, date: '2019-03-01' });
-    assert.deepEqual(before.municipalities.filter((m) => m.status === 'covered').map((m) => m.code), ['GM0001']);
-    assert.deepEqual(after.municipalities.filter((m) => m.status === 'covered').map((m) => m.code), ['GM0003']);
+    assert.deepEqual(
+      before.municipalities.filter((m) => m.status === 'covered').map((m) => m.code),
+      ['GM0001'],
+    );
+    assert.deepEqual(
+      after.municipalities.filter((m) => m.status === 'covered').map((m) => m.code),
+      ['GM0003'],
+    );
   });
 
   test('an inactive coordinator covers nothing', () => {
-    const r = computeCoverage(
-      base({ coordinators: [{ id: 1, name: 'X', activeFrom: '2018-01-01', activeTo: '2019-01-01' }] }),
+    const r = computeCoverage(base({ coordinators: [{ id: 1, name: 'X', activeFrom: '2018-01-01', activeTo: '2019-01-01' }] }));
+    assert.equal(
+      r.municipalities.every((m) => m.status === 'remote'),
+      true,
     );
-    assert.equal(r.municipalities.every((m) => m.status === 'remote'), true);
     assert.equal(r.coordinators.length, 0);
   });
 });
@@ -127,7 +130,10 @@ describe('capacity', () => {
   test('gap list: remote and insufficient, most inhabitants first, with extra FTE to the norm', () => {
     const r = computeCoverage(base({ fteChanges: [{ coordinatorId: 1, effectiveFrom: '2018-01-01', fte: 1 }] }));
     const gaps = gapList(r);
-    assert.deepEqual(gaps.map((g) => g.code), ['GM0002', 'GM0001', 'GM0003']);
+    assert.deepEqual(
+      gaps.map((g) => g.code),
+      ['GM0002', 'GM0001', 'GM0003'],
+    );
     // Bee gets 0.75 FTE, needs 1.5 → 0.75 extra; Cee is remote and needs 0.25.
     assert.equal(gaps[0].extraFte, 0.75);
     assert.equal(gaps[2].status, 'remote');
@@ -166,7 +172,10 @@ describe('mergers', () => {
         successors: { GM0788: ['GM0001', 'GM0003'] },
       }),
     );
-    assert.deepEqual(r.municipalities.filter((m) => m.status === 'covered').map((m) => m.code), ['GM0001', 'GM0003']);
+    assert.deepEqual(
+      r.municipalities.filter((m) => m.status === 'covered').map((m) => m.code),
+      ['GM0001', 'GM0003'],
+    );
   });
 });
 
@@ -174,7 +183,14 @@ describe('summary and timeline', () => {
   test('summary counts coordinators, municipalities and inhabitants', () => {
     const s = summarize(computeCoverage(base()));
     assert.deepEqual(
-      { c: s.coordinators, mc: s.municipalitiesCovered, mt: s.municipalitiesTotal, pc: s.populationCovered, pt: s.populationTotal, closed: s.closed },
+      {
+        c: s.coordinators,
+        mc: s.municipalitiesCovered,
+        mt: s.municipalitiesTotal,
+        pc: s.populationCovered,
+        pt: s.populationTotal,
+        closed: s.closed,
+      },
       { c: 1, mc: 2, mt: 3, pc: 400_000, pt: 450_000, closed: false },
     );
   });

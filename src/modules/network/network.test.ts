@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createUser, loginAs, postForm, type LoggedIn } from '../../../test/helpers/auth.ts';
+import { createUser, type LoggedIn, loginAs, postForm } from '../../../test/helpers/auth.ts';
 import { importReferenceData } from '../atlas/service.ts';
 import { listAudit } from '../audit/service.ts';
 import { loadNetworkDemo } from './demo.ts';
@@ -22,7 +22,8 @@ before(async () => {
 });
 after(async () => t.close());
 
-const get = (url: string, s?: LoggedIn, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, cookies: s?.cookies, headers });
+const get = (url: string, s?: LoggedIn, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, cookies: s?.cookies, headers });
 const idOf = async (key: string) => {
   const name = DEMO_COORDINATORS.find((d) => d.key === key)!.name;
   return (await svc.listCoordinators(t.deps.db)).find((c) => c.name === name)!.id;
@@ -34,7 +35,14 @@ describe('demo scenario', () => {
     assert.equal(end2018.statusCode, 200);
     assert.equal(end2018.json().coordinators, 23);
     const sept = (await get('/api/v1/network/summary?date=2019-09-30')).json();
-    assert.deepEqual(Object.keys(sept).slice(0, 6), ['date', 'coordinators', 'municipalitiesCovered', 'municipalitiesTotal', 'populationCovered', 'populationTotal']);
+    assert.deepEqual(Object.keys(sept).slice(0, 6), [
+      'date',
+      'coordinators',
+      'municipalitiesCovered',
+      'municipalitiesTotal',
+      'populationCovered',
+      'populationTotal',
+    ]);
     assert.equal(sept.date, '2019-09-30');
     assert.equal(sept.coordinators, 27);
     assert.equal(sept.municipalitiesTotal, 355);
@@ -46,7 +54,10 @@ describe('demo scenario', () => {
     assert.equal(vlissingen.status, 'remote');
     const tilburg = coverage.data.find((m: { code: string }) => m.code === 'GM0855');
     assert.equal(tilburg.status, 'covered');
-    assert.equal((await get('/api/v1/network/coverage?date=2018-12-31')).json().data.find((m: { code: string }) => m.code === 'GM0855').status, 'remote');
+    assert.equal(
+      (await get('/api/v1/network/coverage?date=2018-12-31')).json().data.find((m: { code: string }) => m.code === 'GM0855').status,
+      'remote',
+    );
   });
 
   test('loading the demo twice changes nothing', async () => {
@@ -62,7 +73,10 @@ describe('mergers and dated history', () => {
     const r = (await get('/api/v1/network/coverage?date=2021-06-01')).json();
     const eemsdelta = r.data.find((m: { code: string }) => m.code === 'GM1979');
     assert.equal(eemsdelta.status, 'covered');
-    assert.equal(r.data.find((m: { code: string }) => m.code === 'GM0003'), undefined);
+    assert.equal(
+      r.data.find((m: { code: string }) => m.code === 'GM0003'),
+      undefined,
+    );
     const weesp2023 = (await get('/api/v1/network/coverage?date=2023-06-01')).json();
     assert.equal(weesp2023.meta.count, 342);
   });
@@ -75,7 +89,8 @@ describe('mergers and dated history', () => {
     const rows = await svc.assignmentsOf(t.deps.db, id);
     assert.equal(rows.length, rowsBefore);
     assert.equal(rows.find((a) => a.code === 'GM0852')!.validTo, '2020-01-01');
-    const waterland = (date: string) => get(`/api/v1/network/coverage?date=${date}`).then((r) => r.json().data.find((m: { code: string }) => m.code === 'GM0852').status);
+    const waterland = (date: string) =>
+      get(`/api/v1/network/coverage?date=${date}`).then((r) => r.json().data.find((m: { code: string }) => m.code === 'GM0852').status);
     assert.equal(await waterland('2019-12-31'), 'covered');
     assert.equal(await waterland('2020-01-01'), 'remote');
   });
@@ -103,7 +118,8 @@ describe('API contract', () => {
 
   test('every network endpoint is in the OpenAPI document', async () => {
     const paths = Object.keys((await get('/api/openapi.json')).json().paths);
-    for (const p of ['summary', 'coverage', 'coordinators', 'coverage.geojson', 'timeline', 'search']) assert.ok(paths.includes(`/api/v1/network/${p}`), p);
+    for (const p of ['summary', 'coverage', 'coordinators', 'coverage.geojson', 'timeline', 'search'])
+      assert.ok(paths.includes(`/api/v1/network/${p}`), p);
   });
 
   test('problem+json for a bad date; ETag and 304', async () => {
@@ -187,7 +203,14 @@ describe('coordinator limits', () => {
     assert.match(invalid.body, /Vul een getal in, bijvoorbeeld 0,8\./);
 
     // An id in the form is ignored: the record comes from the account.
-    const ok = await postForm(t, s, '/mijn-coordinatie', { id: String(otherId), name: 'Zorgcoördinator ZHZ (voorbeeld)', phone: '', email: 'zorg@voorbeeld.nl', webPage: '', fte: '0,7' });
+    const ok = await postForm(t, s, '/mijn-coordinatie', {
+      id: String(otherId),
+      name: 'Zorgcoördinator ZHZ (voorbeeld)',
+      phone: '',
+      email: 'zorg@voorbeeld.nl',
+      webPage: '',
+      fte: '0,7',
+    });
     assert.equal(ok.statusCode, 303);
     assert.equal((await svc.getCoordinator(t.deps.db, ownId))!.email, 'zorg@voorbeeld.nl');
     assert.equal((await svc.getCoordinator(t.deps.db, ownId))!.fte, 0.7);
@@ -196,7 +219,12 @@ describe('coordinator limits', () => {
     assert.equal((await get(`/beheer/netwerk/coordinatoren/${otherId}`, s)).statusCode, 403);
     assert.equal((await postForm(t, s, `/beheer/netwerk/coordinatoren/${otherId}`, { name: 'Overgenomen' })).statusCode, 403);
 
-    const proposed = await postForm(t, s, '/mijn-coordinatie/voorstel', { action: 'add', codes: 'GM0718', effectiveDate: '2019-11-01', note: '' });
+    const proposed = await postForm(t, s, '/mijn-coordinatie/voorstel', {
+      action: 'add',
+      codes: 'GM0718',
+      effectiveDate: '2019-11-01',
+      note: '',
+    });
     assert.equal(proposed.statusCode, 303);
     const [proposal] = await svc.listProposals(t.deps.db, { coordinatorId: ownId });
     assert.equal(proposal.status, 'pending');
@@ -226,7 +254,11 @@ describe('staff pages', () => {
     const bad = await postForm(t, await staff(), '/beheer/netwerk/organisaties/nieuw', { name: '', type: 'ggd', website: '' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Vul dit veld in\./);
-    const ok = await postForm(t, await staff(), '/beheer/netwerk/organisaties/nieuw', { name: 'GGD Test (voorbeeld)', type: 'ggd', website: 'https://example.org' });
+    const ok = await postForm(t, await staff(), '/beheer/netwerk/organisaties/nieuw', {
+      name: 'GGD Test (voorbeeld)',
+      type: 'ggd',
+      website: 'https://example.org',
+    });
     assert.equal(ok.statusCode, 303);
     const gaps = await get('/beheer/netwerk/tekorten?datum=2019-09-30', await staff());
     assert.equal(gaps.statusCode, 200);
@@ -242,21 +274,41 @@ describe('staff pages', () => {
     const s = await staff();
     const orgId = (await svc.listOrganisations(t.deps.db)).find((o) => o.name === 'GGD Test (voorbeeld)')!.id;
     const created = await postForm(t, s, '/beheer/netwerk/coordinatoren/nieuw', {
-      name: 'Zorgcoördinator regio Zeeland (voorbeeld)', organisationId: String(orgId), phone: '', email: '', webPage: '', fte: '0,6', activeFrom: '2019-10-01', activeTo: '',
+      name: 'Zorgcoördinator regio Zeeland (voorbeeld)',
+      organisationId: String(orgId),
+      phone: '',
+      email: '',
+      webPage: '',
+      fte: '0,6',
+      activeFrom: '2019-10-01',
+      activeTo: '',
     });
     assert.equal(created.statusCode, 303);
     const id = Number(String(created.headers.location).split('/').pop());
-    const bad = await postForm(t, s, `/beheer/netwerk/coordinatoren/${id}/dekking`, { action: 'add', region: '', codes: '', effectiveDate: '2019-10-01' });
+    const bad = await postForm(t, s, `/beheer/netwerk/coordinatoren/${id}/dekking`, {
+      action: 'add',
+      region: '',
+      codes: '',
+      effectiveDate: '2019-10-01',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Kies een regio of vul minstens één gemeentecode in\./);
-    const ok = await postForm(t, s, `/beheer/netwerk/coordinatoren/${id}/dekking`, { action: 'add', region: 'VR19', codes: '', effectiveDate: '2019-10-01' });
+    const ok = await postForm(t, s, `/beheer/netwerk/coordinatoren/${id}/dekking`, {
+      action: 'add',
+      region: 'VR19',
+      codes: '',
+      effectiveDate: '2019-10-01',
+    });
     assert.equal(ok.statusCode, 303);
-    const status = async (date: string) => (await get(`/api/v1/network/coverage?date=${date}`)).json().data.find((m: { code: string }) => m.code === 'GM0718').status;
+    const status = async (date: string) =>
+      (await get(`/api/v1/network/coverage?date=${date}`)).json().data.find((m: { code: string }) => m.code === 'GM0718').status;
     assert.equal(await status('2019-09-30'), 'remote');
     assert.equal(await status('2019-10-01'), 'covered');
     const audit = await listAudit(t.deps.db, { entity: 'coverage' });
     assert.ok(audit.entries.some((e) => e.entityId === String(id) && e.actorUserId === s.user.id));
-    assert.ok((await listAudit(t.deps.db, { entity: 'coordinator' })).entries.some((e) => e.action === 'create' && e.entityId === String(id)));
+    assert.ok(
+      (await listAudit(t.deps.db, { entity: 'coordinator' })).entries.some((e) => e.action === 'create' && e.entityId === String(id)),
+    );
   });
 
   test('the norm is admin-only, and shows in the legend', async () => {

@@ -16,10 +16,16 @@ export async function registerNetworkProfilePanel(_deps: AppDeps) {
       const { coverage, coordinators } = answer;
       return (
         <section aria-labelledby="panel-network">
-          <h2 class="utrecht-heading-2" id="panel-network">{L(locale, 'Zorgcoördinator mensenhandel', 'Care coordinator for human trafficking')}</h2>
+          <h2 class="utrecht-heading-2" id="panel-network">
+            {L(locale, 'Zorgcoördinator mensenhandel', 'Care coordinator for human trafficking')}
+          </h2>
           {coordinators.length === 0 ? (
             <p class="utrecht-paragraph">
-              {L(locale, 'Geen zorgcoördinator: het landelijk coördinatiecentrum tegen mensenhandel (CoMensha) coördineert op afstand.', 'No care coordinator: the national coordination centre against human trafficking (CoMensha) coordinates from afar.')}
+              {L(
+                locale,
+                'Geen zorgcoördinator: het landelijk coördinatiecentrum tegen mensenhandel (CoMensha) coördineert op afstand.',
+                'No care coordinator: the national coordination centre against human trafficking (CoMensha) coordinates from afar.',
+              )}
             </p>
           ) : (
             <>
@@ -38,7 +44,9 @@ export async function registerNetworkProfilePanel(_deps: AppDeps) {
             </>
           )}
           <p class="utrecht-paragraph">
-            <a class="utrecht-link" href={`/netwerk/gemeente/${code}?datum=${date}`}>{L(locale, 'Contactgegevens en details', 'Contact details and more')}</a>
+            <a class="utrecht-link" href={`/netwerk/gemeente/${code}?datum=${date}`}>
+              {L(locale, 'Contactgegevens en details', 'Contact details and more')}
+            </a>
           </p>
         </section>
       );

@@ -2,7 +2,7 @@
 // /netwerk/gemeente/{code}. /netwerk is rendered once per (date, data version, locale, url) for
 // anonymous visitors and then served from memory.
 import type { FastifyInstance } from 'fastify';
-import { todayOf, type AppDeps } from '../../deps.ts';
+import { type AppDeps, todayOf } from '../../deps.ts';
 import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
 import { pageContext, renderPageHtml, sendPage } from '../../http/render.tsx';
@@ -30,7 +30,11 @@ export function timelineStart(date: string, networkStart: string | null): string
 export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
   const dateOr400 = (query: unknown) => {
     const parsed = parseInput(pageDateQuery, query);
-    if (!parsed.ok) throw errors.badRequest({ nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.', en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.' }, parsed.errors);
+    if (!parsed.ok)
+      throw errors.badRequest(
+        { nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.', en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.' },
+        parsed.errors,
+      );
     return parsed.data.datum;
   };
 
@@ -39,7 +43,11 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, 
     const date = dateOr400(req.query) ?? today;
     const version = await networkDataVersion(deps.db);
     const render = async () => {
-      const [network, shapes, points] = await Promise.all([networkOn(deps.db, date), mapShapesOn(deps.db, date), timeline(deps.db, timelineStart(date, await networkStartMonth(deps.db)), date)]);
+      const [network, shapes, points] = await Promise.all([
+        networkOn(deps.db, date),
+        mapShapesOn(deps.db, date),
+        timeline(deps.db, timelineStart(date, await networkStartMonth(deps.db)), date),
+      ]);
       const options = { title: networkTitle(req.locale, date), islands: ['finder'], cacheControl: CACHE };
       const body = <NetworkPage network={network} date={date} isToday={date === today} shapes={shapes} timeline={points} />;
       return { options, body };
@@ -61,7 +69,9 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, 
     const date = parsed.ok && parsed.data.datum ? parsed.data.datum : todayOf(deps);
     const dateParam = parsed.ok && parsed.data.datum ? `?datum=${date}` : '';
     const found = query === '' ? [] : await searchMunicipalitiesOn(deps.db, query, date, 20);
-    const exact = found.filter((f) => f.name.toLowerCase() === query.toLowerCase() || f.matchedFormerName?.toLowerCase() === query.toLowerCase());
+    const exact = found.filter(
+      (f) => f.name.toLowerCase() === query.toLowerCase() || f.matchedFormerName?.toLowerCase() === query.toLowerCase(),
+    );
     const single = found.length === 1 ? found[0] : exact.length === 1 ? exact[0] : null;
     if (single) {
       const via = single.matchedFormerName ? `${dateParam ? '&' : '?'}via=${encodeURIComponent(single.matchedFormerName)}` : '';
@@ -83,7 +93,8 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, 
       const code = String(req.params.code).toUpperCase();
       if (!/^GM\d{4}$/.test(code)) throw errors.notFound({ nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' });
       const answer = await municipalityNetwork(deps.db, code, date);
-      if (!answer) throw errors.notFound({ nl: 'Deze gemeente bestond niet op deze datum.', en: 'This municipality did not exist on this date.' });
+      if (!answer)
+        throw errors.notFound({ nl: 'Deze gemeente bestond niet op deze datum.', en: 'This municipality did not exist on this date.' });
       let via: { name: string; reason?: { nl: string; en: string } } | undefined;
       const viaName = typeof req.query.via === 'string' ? req.query.via.slice(0, 100) : '';
       if (viaName) {

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { isoDate, msg, optionalText, requiredText } from '../../http/validate.ts';
 import { ORGANISATION_TYPES } from './tables.ts';
 
-const dateMsg = msg({ nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.', en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.' });
+const dateMsg = msg({
+  nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.',
+  en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.',
+});
 const date = z.iso.date(dateMsg);
 const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), date.optional());
 
@@ -15,17 +18,28 @@ export const finderQuery = z.object({ gemeente: z.string().max(100).optional().d
 
 const fte = z.preprocess(
   (v) => (typeof v === 'string' ? Number(v.replace(',', '.')) : v),
-  z.number(msg({ nl: 'Vul een getal in, bijvoorbeeld 0,8.', en: 'Enter a number, for example 0.8.' })).min(0, msg({ nl: 'FTE kan niet negatief zijn.', en: 'FTE cannot be negative.' })).max(10, msg({ nl: 'Vul een FTE van hoogstens 10 in.', en: 'Enter an FTE of at most 10.' })),
+  z
+    .number(msg({ nl: 'Vul een getal in, bijvoorbeeld 0,8.', en: 'Enter a number, for example 0.8.' }))
+    .min(0, msg({ nl: 'FTE kan niet negatief zijn.', en: 'FTE cannot be negative.' }))
+    .max(10, msg({ nl: 'Vul een FTE van hoogstens 10 in.', en: 'Enter an FTE of at most 10.' })),
 );
 
 const url = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z.url({ protocol: /^https?$/ }).max(300).optional(),
+  z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .optional(),
 );
 
 const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z.email(msg({ nl: 'Vul een geldig e-mailadres in, zoals zorg@voorbeeld.nl.', en: 'Enter a valid email address, such as care@example.org.' })).max(200).optional(),
+  z
+    .email(
+      msg({ nl: 'Vul een geldig e-mailadres in, zoals zorg@voorbeeld.nl.', en: 'Enter a valid email address, such as care@example.org.' }),
+    )
+    .max(200)
+    .optional(),
 );
 
 export const organisationForm = z.object({
@@ -43,7 +57,10 @@ export const contactFields = {
 
 export const coordinatorForm = z.object({
   ...contactFields,
-  organisationId: z.coerce.number(msg({ nl: 'Kies een organisatie.', en: 'Choose an organisation.' })).int().positive(msg({ nl: 'Kies een organisatie.', en: 'Choose an organisation.' })),
+  organisationId: z.coerce
+    .number(msg({ nl: 'Kies een organisatie.', en: 'Choose an organisation.' }))
+    .int()
+    .positive(msg({ nl: 'Kies een organisatie.', en: 'Choose an organisation.' })),
   fte,
   activeFrom: date,
   activeTo: optionalDate,
@@ -77,7 +94,10 @@ export const decisionForm = z.object({ decision: z.enum(['approved', 'rejected']
 export const normForm = z.object({
   norm: z.preprocess(
     (v) => (typeof v === 'string' ? Number(v.replace(',', '.')) : v),
-    z.number(msg({ nl: 'Vul een getal in, bijvoorbeeld 0,1.', en: 'Enter a number, for example 0.1.' })).gt(0, msg({ nl: 'De norm moet groter dan 0 zijn.', en: 'The norm must be greater than 0.' })).max(100),
+    z
+      .number(msg({ nl: 'Vul een getal in, bijvoorbeeld 0,1.', en: 'Enter a number, for example 0.1.' }))
+      .gt(0, msg({ nl: 'De norm moet groter dan 0 zijn.', en: 'The norm must be greater than 0.' }))
+      .max(100),
   ),
 });
 

@@ -1,20 +1,20 @@
 // The network's writes (every one audited in the same transaction, history append-only) and the
 // computed views of it on a date (coverage, summary, gaps, timeline), cached per data version.
-import { inTransaction, type Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { recordAudit } from '../audit/service.ts';
-import { atlasDataVersion, municipalitiesOnDate, regionMembers, successorsOnDate, type AtlasMunicipality } from './atlas-port.ts';
+import { type AtlasMunicipality, atlasDataVersion, municipalitiesOnDate, regionMembers, successorsOnDate } from './atlas-port.ts';
 import {
+  type CoverageResult,
+  type CoverageSummary,
   computeCoverage,
+  type Gap,
   gapList,
   monthlyPoints,
   summarize,
-  timelinePoint,
-  type CoverageResult,
-  type CoverageSummary,
-  type Gap,
   type TimelinePoint,
+  timelinePoint,
 } from './network.logic.ts';
 import type { OrganisationType } from './tables.ts';
 
@@ -55,12 +55,21 @@ export async function networkDataVersion(db: Db): Promise<string> {
 }
 
 export async function setNorm(ctx: Ctx, value: number): Promise<void> {
-  if (!(value > 0 && value <= 100)) throw errors.badRequest({ nl: 'De norm moet tussen 0 en 100 liggen.', en: 'The norm must be between 0 and 100.' });
+  if (!(value > 0 && value <= 100))
+    throw errors.badRequest({ nl: 'De norm moet tussen 0 en 100 liggen.', en: 'The norm must be between 0 and 100.' });
   await inTransaction(ctx.db, async (trx) => {
     const before = await getNorm(trx);
     await putSetting(trx, NORM_KEY, String(value), ctx.now);
     await bumpVersion(trx, ctx.now);
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'network_setting', entityId: NORM_KEY, before: { norm: before }, after: { norm: value } });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'update',
+      entity: 'network_setting',
+      entityId: NORM_KEY,
+      before: { norm: before },
+      after: { norm: value },
+    });
   });
 }
 
@@ -106,9 +115,21 @@ export async function updateOrganisation(ctx: Ctx, id: number, input: Organisati
   await inTransaction(ctx.db, async (trx) => {
     const before = await getOrganisation(trx, id);
     if (!before) throw errors.notFound();
-    await trx.updateTable('network_organisations').set({ ...input, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('network_organisations')
+      .set({ ...input, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     await bumpVersion(trx, ctx.now);
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'network_organisation', entityId: id, before, after: input });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'update',
+      entity: 'network_organisation',
+      entityId: id,
+      before,
+      after: input,
+    });
   });
 }
 
@@ -161,7 +182,9 @@ export function presentCoordinator(r: CoordinatorRow, organisation?: Organisatio
     id: Number(r.id),
     name: r.name,
     organisationId: Number(r.organisation_id),
-    organisation: organisation ? { id: organisation.id, name: organisation.name, type: organisation.type, website: organisation.website } : null,
+    organisation: organisation
+      ? { id: organisation.id, name: organisation.name, type: organisation.type, website: organisation.website }
+      : null,
     phone: r.phone,
     email: r.email,
     webPage: r.web_page,
@@ -196,7 +219,9 @@ export async function createCoordinator(ctx: Ctx, input: CoordinatorInput): Prom
   checkFte(input.fte);
   return inTransaction(ctx.db, async (trx) => {
     if (!(await getOrganisation(trx, input.organisationId)))
-      throw errors.validation([{ field: 'organisationId', message: { nl: 'Kies een bestaande organisatie.', en: 'Choose an existing organisation.' } }]);
+      throw errors.validation([
+        { field: 'organisationId', message: { nl: 'Kies een bestaande organisatie.', en: 'Choose an existing organisation.' } },
+      ]);
     const at = ctx.now.toISOString();
     const row = await trx
       .insertInto('network_coordinators')
@@ -215,7 +240,10 @@ export async function createCoordinator(ctx: Ctx, input: CoordinatorInput): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
-    await trx.insertInto('network_fte_changes').values({ coordinator_id: id, effective_from: input.activeFrom, fte: input.fte, recorded_at: at }).execute();
+    await trx
+      .insertInto('network_fte_changes')
+      .values({ coordinator_id: id, effective_from: input.activeFrom, fte: input.fte, recorded_at: at })
+      .execute();
     await bumpVersion(trx, ctx.now);
     await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'coordinator', entityId: id, after: input });
     return id;
@@ -257,7 +285,15 @@ export async function updateOwnCoordinator(ctx: Ctx, id: number, contact: Coordi
       .set({ name: contact.name, phone: contact.phone, email: contact.email, web_page: contact.webPage, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'coordinator', entityId: id, before, after: contact });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'update',
+      entity: 'coordinator',
+      entityId: id,
+      before,
+      after: contact,
+    });
     if (fte !== before.fte) await changeFteIn(trx, ctx, id, fte, fteFrom);
     await bumpVersion(trx, ctx.now);
   });
@@ -274,8 +310,19 @@ async function changeFteIn(trx: Db, ctx: Ctx, id: number, fte: number, effective
     .orderBy('effective_from', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('network_coordinators').set({ fte: Number(latest.fte), updated_at: at }).where('id', '=', id).execute();
-  await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'coordinator_fte', entityId: id, after: { fte, effectiveFrom } });
+  await trx
+    .updateTable('network_coordinators')
+    .set({ fte: Number(latest.fte), updated_at: at })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, {
+    at: ctx.now,
+    actor: ctx.actor,
+    action: 'create',
+    entity: 'coordinator_fte',
+    entityId: id,
+    after: { fte, effectiveFrom },
+  });
 }
 
 export async function changeFte(ctx: Ctx, id: number, fte: number, effectiveFrom: string): Promise<void> {
@@ -288,7 +335,13 @@ export async function changeFte(ctx: Ctx, id: number, fte: number, effectiveFrom
 }
 
 export async function fteHistory(db: Db, id: number) {
-  const rows = await db.selectFrom('network_fte_changes').select(['effective_from', 'fte']).where('coordinator_id', '=', id).orderBy('effective_from').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('network_fte_changes')
+    .select(['effective_from', 'fte'])
+    .where('coordinator_id', '=', id)
+    .orderBy('effective_from')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ effectiveFrom: r.effective_from, fte: Number(r.fte) }));
 }
 
@@ -316,22 +369,41 @@ async function addCoverageIn(trx: Db, ctx: Ctx, coordinatorId: number, codes: st
   const fresh = [...new Set(codes)].filter((c) => !current.has(c)).sort();
   const at = ctx.now.toISOString();
   for (const code of fresh) {
-    await trx.insertInto('network_assignments').values({ coordinator_id: coordinatorId, municipality_code: code, valid_from: from, valid_to: null, source, recorded_at: at }).execute();
+    await trx
+      .insertInto('network_assignments')
+      .values({ coordinator_id: coordinatorId, municipality_code: code, valid_from: from, valid_to: null, source, recorded_at: at })
+      .execute();
   }
   if (fresh.length > 0)
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'coverage', entityId: coordinatorId, after: { codes: fresh, from, source } });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'create',
+      entity: 'coverage',
+      entityId: coordinatorId,
+      after: { codes: fresh, from, source },
+    });
   return fresh;
 }
 
 async function endCoverageIn(trx: Db, ctx: Ctx, coordinatorId: number, codes: string[], on: string) {
   const wanted = new Set(codes);
-  const open = (await assignmentsOf(trx, coordinatorId)).filter((a) => wanted.has(a.code) && a.validFrom <= on && (a.validTo === null || on < a.validTo));
+  const open = (await assignmentsOf(trx, coordinatorId)).filter(
+    (a) => wanted.has(a.code) && a.validFrom <= on && (a.validTo === null || on < a.validTo),
+  );
   for (const a of open) {
     // valid_from = on: the assignment never took effect; it still stays as history (ended at once).
     await trx.updateTable('network_assignments').set({ valid_to: on }).where('id', '=', a.id).execute();
   }
   if (open.length > 0)
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'coverage', entityId: coordinatorId, after: { ended: open.map((a) => a.code), on } });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'update',
+      entity: 'coverage',
+      entityId: coordinatorId,
+      after: { ended: open.map((a) => a.code), on },
+    });
   return open.map((a) => a.code);
 }
 
@@ -362,16 +434,31 @@ export async function listCustomRegions(db: Db) {
     id: Number(r.id),
     code: `custom-${r.id}`,
     name: r.name,
-    members: members.filter((m) => Number(m.region_id) === Number(r.id)).map((m) => m.municipality_code).sort(),
+    members: members
+      .filter((m) => Number(m.region_id) === Number(r.id))
+      .map((m) => m.municipality_code)
+      .sort(),
   }));
 }
 
 export async function createCustomRegion(ctx: Ctx, name: string, codes: string[]): Promise<number> {
   return inTransaction(ctx.db, async (trx) => {
-    const row = await trx.insertInto('network_custom_regions').values({ name, created_at: ctx.now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('network_custom_regions')
+      .values({ name, created_at: ctx.now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const id = Number(row.id);
-    for (const code of [...new Set(codes)]) await trx.insertInto('network_custom_region_members').values({ region_id: id, municipality_code: code }).execute();
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'network_custom_region', entityId: id, after: { name, codes } });
+    for (const code of [...new Set(codes)])
+      await trx.insertInto('network_custom_region_members').values({ region_id: id, municipality_code: code }).execute();
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'create',
+      entity: 'network_custom_region',
+      entityId: id,
+      after: { name, codes },
+    });
     return id;
   });
 }
@@ -380,7 +467,11 @@ export async function createCustomRegion(ctx: Ctx, name: string, codes: string[]
 export async function membersOfRegion(db: Db, regionCode: string, date: string): Promise<string[]> {
   const custom = /^custom-(\d+)$/.exec(regionCode);
   if (custom) {
-    const rows = await db.selectFrom('network_custom_region_members').select('municipality_code').where('region_id', '=', Number(custom[1])).execute();
+    const rows = await db
+      .selectFrom('network_custom_region_members')
+      .select('municipality_code')
+      .where('region_id', '=', Number(custom[1]))
+      .execute();
     return rows.map((r) => r.municipality_code).sort();
   }
   return regionMembers(db, regionCode, date);
@@ -396,8 +487,17 @@ export interface ProposalInput {
 }
 
 export function presentProposal(r: {
-  id: number; coordinator_id: number; action: 'add' | 'remove'; municipality_codes: string; effective_date: string; note: string | null;
-  status: 'pending' | 'approved' | 'rejected'; proposed_by: number | null; proposed_at: string; decided_by: number | null; decided_at: string | null;
+  id: number;
+  coordinator_id: number;
+  action: 'add' | 'remove';
+  municipality_codes: string;
+  effective_date: string;
+  note: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  proposed_by: number | null;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
 }) {
   return {
     id: Number(r.id),
@@ -443,7 +543,14 @@ export async function proposeCoverageChange(ctx: Ctx, coordinatorId: number, inp
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'coverage_proposal', entityId: id, after: { coordinatorId, ...input } });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'create',
+      entity: 'coverage_proposal',
+      entityId: id,
+      after: { coordinatorId, ...input },
+    });
     return id;
   });
 }
@@ -454,14 +561,23 @@ export async function decideProposal(ctx: Ctx, id: number, decision: 'approved' 
     const row = await trx.selectFrom('network_proposals').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw errors.notFound();
     const p = presentProposal(row);
-    if (p.status !== 'pending') throw errors.conflict({ nl: 'Over dit voorstel is al besloten.', en: 'This proposal has already been decided.' });
+    if (p.status !== 'pending')
+      throw errors.conflict({ nl: 'Over dit voorstel is al besloten.', en: 'This proposal has already been decided.' });
     if (p.proposedBy !== null && p.proposedBy === ctx.actor.userId) throw errors.forbidden();
     await trx
       .updateTable('network_proposals')
       .set({ status: decision, decided_by: ctx.actor.userId, decided_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'coverage_proposal', entityId: id, before: { status: 'pending' }, after: { status: decision } });
+    await recordAudit(trx, {
+      at: ctx.now,
+      actor: ctx.actor,
+      action: 'update',
+      entity: 'coverage_proposal',
+      entityId: id,
+      before: { status: 'pending' },
+      after: { status: decision },
+    });
     if (decision === 'approved') {
       if (p.action === 'add') await addCoverageIn(trx, ctx, p.coordinatorId, p.codes, p.effectiveDate, 'individual');
       else await endCoverageIn(trx, ctx, p.coordinatorId, p.codes, p.effectiveDate);
@@ -493,7 +609,12 @@ async function loadInputs(db: Db) {
   ]);
   return {
     coordinators,
-    assignments: assignments.map((a) => ({ coordinatorId: Number(a.coordinator_id), municipalityCode: a.municipality_code, validFrom: a.valid_from, validTo: a.valid_to })),
+    assignments: assignments.map((a) => ({
+      coordinatorId: Number(a.coordinator_id),
+      municipalityCode: a.municipality_code,
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
+    })),
     fteChanges: fteChanges.map((f) => ({ coordinatorId: Number(f.coordinator_id), effectiveFrom: f.effective_from, fte: Number(f.fte) })),
     norm,
   };

@@ -3,16 +3,26 @@
 // the service in the same transaction.
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type AppDeps, todayOf } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
 import { sendPage } from '../../http/render.tsx';
 import { actorOf } from '../../http/request-user.ts';
 import { parseInput } from '../../http/validate.ts';
 import type { Crumb } from '../../views/layout.tsx';
-import { municipalitiesOnDate, REGION_TYPES, regionsOfType, type RegionChoice } from './atlas-port.ts';
-import { todayOf, type AppDeps } from '../../deps.ts';
-import { coordinatorForm, coverageForm, customRegionForm, decisionForm, fteForm, normForm, organisationForm, pageDateQuery } from './schema.ts';
+import { municipalitiesOnDate, REGION_TYPES, type RegionChoice, regionsOfType } from './atlas-port.ts';
+import {
+  coordinatorForm,
+  coverageForm,
+  customRegionForm,
+  decisionForm,
+  fteForm,
+  normForm,
+  organisationForm,
+  pageDateQuery,
+} from './schema.ts';
 import * as svc from './service.ts';
 import {
+  type AssignmentView,
   CoordinatorEditPage,
   CoordinatorList,
   CustomRegionsPage,
@@ -24,7 +34,6 @@ import {
   OrganisationList,
   ProposalList,
   StaffIndex,
-  type AssignmentView,
 } from './views/staff.tsx';
 
 const STAFF = { permission: 'staff' as const };
@@ -32,14 +41,19 @@ type Values = Record<string, string | undefined>;
 type Params = { Params: { id: string } };
 
 export function crumbs(req: FastifyRequest, ...rest: Crumb[]): Crumb[] {
-  return [{ href: '/beheer', label: L(req.locale, 'Beheer', 'Staff') }, { href: '/beheer/netwerk', label: L(req.locale, 'Netwerk', 'Network') }, ...rest];
+  return [
+    { href: '/beheer', label: L(req.locale, 'Beheer', 'Staff') },
+    { href: '/beheer/netwerk', label: L(req.locale, 'Netwerk', 'Network') },
+    ...rest,
+  ];
 }
 
 export const ctxOf = (req: FastifyRequest, deps: AppDeps): svc.Ctx => ({ db: deps.db, actor: actorOf(req.user, req.id), now: deps.now() });
 
 export function formValues(body: unknown): Values {
   const out: Values = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (k !== '_csrf') out[k] = Array.isArray(v) ? v.join(' ') : String(v ?? '');
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
+    if (k !== '_csrf') out[k] = Array.isArray(v) ? v.join(' ') : String(v ?? '');
   return out;
 }
 
@@ -62,7 +76,15 @@ export async function unknownCodes(deps: AppDeps, codes: string[], date: string)
   const unknown = codes.filter((c) => !existing.has(c));
   return unknown.length === 0
     ? []
-    : [{ field: 'codes', message: { nl: `Deze gemeenten bestonden niet op die datum: ${unknown.join(', ')}.`, en: `These municipalities did not exist on that date: ${unknown.join(', ')}.` } }];
+    : [
+        {
+          field: 'codes',
+          message: {
+            nl: `Deze gemeenten bestonden niet op die datum: ${unknown.join(', ')}.`,
+            en: `These municipalities did not exist on that date: ${unknown.join(', ')}.`,
+          },
+        },
+      ];
 }
 
 export async function assignmentViews(deps: AppDeps, coordinatorId: number, today: string): Promise<AssignmentView[]> {
@@ -70,7 +92,13 @@ export async function assignmentViews(deps: AppDeps, coordinatorId: number, toda
   const names = new Map<string, string>();
   for (const m of await municipalitiesOnDate(deps.db, '2019-01-01')) names.set(m.code, m.name);
   for (const m of await municipalitiesOnDate(deps.db, today)) names.set(m.code, m.name);
-  return list.map((a) => ({ code: a.code, name: names.get(a.code) ?? a.code, validFrom: a.validFrom, validTo: a.validTo, source: a.source }));
+  return list.map((a) => ({
+    code: a.code,
+    name: names.get(a.code) ?? a.code,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+    source: a.source,
+  }));
 }
 
 function gapCsv(gaps: Awaited<ReturnType<typeof svc.gapsOn>>['gaps']): string {
@@ -103,12 +131,22 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
 
   app.get('/beheer/netwerk', { config: STAFF }, async (req, reply) => {
     const pending = (await svc.listProposals(deps.db, { status: 'pending' })).length;
-    return sendPage(req, reply, { title: L(req.locale, 'Beheer netwerk', 'Manage network'), breadcrumbs: crumbs(req).slice(0, 1) }, <StaffIndex pending={pending} isAdmin={req.user?.role === 'admin'} />);
+    return sendPage(
+      req,
+      reply,
+      { title: L(req.locale, 'Beheer netwerk', 'Manage network'), breadcrumbs: crumbs(req).slice(0, 1) },
+      <StaffIndex pending={pending} isAdmin={req.user?.role === 'admin'} />,
+    );
   });
 
   // ------------------------------------------------------------ organisations
   app.get('/beheer/netwerk/organisaties', { config: STAFF }, async (req, reply) =>
-    sendPage(req, reply, { title: L(req.locale, 'Organisaties', 'Organisations'), breadcrumbs: crumbs(req) }, <OrganisationList organisations={await svc.listOrganisations(deps.db)} />),
+    sendPage(
+      req,
+      reply,
+      { title: L(req.locale, 'Organisaties', 'Organisations'), breadcrumbs: crumbs(req) },
+      <OrganisationList organisations={await svc.listOrganisations(deps.db)} />,
+    ),
   );
 
   const orgPage = (req: FastifyRequest, reply: FastifyReply, id: number | undefined, values: Values, errs: FieldError[]) =>
@@ -123,11 +161,17 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
       <OrganisationFormPage id={id} values={values} errors={errs} />,
     );
 
-  app.get('/beheer/netwerk/organisaties/nieuw', { config: STAFF }, async (req, reply) => orgPage(req, reply, undefined, { type: 'ggd' }, []));
+  app.get('/beheer/netwerk/organisaties/nieuw', { config: STAFF }, async (req, reply) =>
+    orgPage(req, reply, undefined, { type: 'ggd' }, []),
+  );
   app.post('/beheer/netwerk/organisaties/nieuw', { config: STAFF }, async (req, reply) => {
     const parsed = parseInput(organisationForm, req.body);
     if (!parsed.ok) return orgPage(req, reply, undefined, formValues(req.body), parsed.errors);
-    await svc.createOrganisation(ctxOf(req, deps), { name: parsed.data.name, type: parsed.data.type, website: parsed.data.website ?? null });
+    await svc.createOrganisation(ctxOf(req, deps), {
+      name: parsed.data.name,
+      type: parsed.data.type,
+      website: parsed.data.website ?? null,
+    });
     return reply.redirect('/beheer/netwerk/organisaties', 303);
   });
   app.get<Params>('/beheer/netwerk/organisaties/:id', { config: STAFF }, async (req, reply) => {
@@ -139,7 +183,11 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
     const id = idOf(req);
     const parsed = parseInput(organisationForm, req.body);
     if (!parsed.ok) return orgPage(req, reply, id, formValues(req.body), parsed.errors);
-    await svc.updateOrganisation(ctxOf(req, deps), id, { name: parsed.data.name, type: parsed.data.type, website: parsed.data.website ?? null });
+    await svc.updateOrganisation(ctxOf(req, deps), id, {
+      name: parsed.data.name,
+      type: parsed.data.type,
+      website: parsed.data.website ?? null,
+    });
     return reply.redirect('/beheer/netwerk/organisaties', 303);
   });
   app.post<Params>('/beheer/netwerk/organisaties/:id/verwijderen', { config: STAFF }, async (req, reply) => {
@@ -149,14 +197,23 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
 
   // ------------------------------------------------------------ coordinators
   app.get('/beheer/netwerk/coordinatoren', { config: STAFF }, async (req, reply) =>
-    sendPage(req, reply, { title: L(req.locale, 'Zorgcoördinatoren', 'Care coordinators'), breadcrumbs: crumbs(req) }, <CoordinatorList coordinators={await svc.listCoordinators(deps.db)} today={today()} />),
+    sendPage(
+      req,
+      reply,
+      { title: L(req.locale, 'Zorgcoördinatoren', 'Care coordinators'), breadcrumbs: crumbs(req) },
+      <CoordinatorList coordinators={await svc.listCoordinators(deps.db)} today={today()} />,
+    ),
   );
 
   const newPage = async (req: FastifyRequest, reply: FastifyReply, values: Values, errs: FieldError[]) =>
     sendPage(
       req,
       reply,
-      { title: L(req.locale, 'Nieuwe zorgcoördinator', 'New care coordinator'), breadcrumbs: crumbs(req, { href: '/beheer/netwerk/coordinatoren', label: L(req.locale, 'Zorgcoördinatoren', 'Care coordinators') }), status: errs.length ? 400 : 200 },
+      {
+        title: L(req.locale, 'Nieuwe zorgcoördinator', 'New care coordinator'),
+        breadcrumbs: crumbs(req, { href: '/beheer/netwerk/coordinatoren', label: L(req.locale, 'Zorgcoördinatoren', 'Care coordinators') }),
+        status: errs.length ? 400 : 200,
+      },
       <NewCoordinatorPage values={values} errors={errs} organisations={await svc.listOrganisations(deps.db)} />,
     );
   app.get('/beheer/netwerk/coordinatoren/nieuw', { config: STAFF }, async (req, reply) => newPage(req, reply, { activeFrom: today() }, []));
@@ -165,7 +222,14 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
     if (!parsed.ok) return newPage(req, reply, formValues(req.body), parsed.errors);
     const d = parsed.data;
     const id = await svc.createCoordinator(ctxOf(req, deps), {
-      name: d.name, organisationId: d.organisationId, phone: d.phone ?? null, email: d.email ?? null, webPage: d.webPage ?? null, fte: d.fte, activeFrom: d.activeFrom, activeTo: d.activeTo ?? null,
+      name: d.name,
+      organisationId: d.organisationId,
+      phone: d.phone ?? null,
+      email: d.email ?? null,
+      webPage: d.webPage ?? null,
+      fte: d.fte,
+      activeFrom: d.activeFrom,
+      activeTo: d.activeTo ?? null,
     });
     return reply.redirect(`/beheer/netwerk/coordinatoren/${id}`, 303);
   });
@@ -174,7 +238,14 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
     req: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    forms: { values?: Values; errors?: FieldError[]; fteValues?: Values; fteErrors?: FieldError[]; coverageValues?: Values; coverageErrors?: FieldError[] } = {},
+    forms: {
+      values?: Values;
+      errors?: FieldError[];
+      fteValues?: Values;
+      fteErrors?: FieldError[];
+      coverageValues?: Values;
+      coverageErrors?: FieldError[];
+    } = {},
   ) => {
     const c = await svc.getCoordinator(deps.db, id);
     if (!c) throw errors.notFound();
@@ -183,11 +254,25 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
     return sendPage(
       req,
       reply,
-      { title: `${c.name} — ${L(req.locale, 'beheer', 'manage')}`, breadcrumbs: crumbs(req, { href: '/beheer/netwerk/coordinatoren', label: L(req.locale, 'Zorgcoördinatoren', 'Care coordinators') }), status: errs.length ? 400 : 200 },
+      {
+        title: `${c.name} — ${L(req.locale, 'beheer', 'manage')}`,
+        breadcrumbs: crumbs(req, { href: '/beheer/netwerk/coordinatoren', label: L(req.locale, 'Zorgcoördinatoren', 'Care coordinators') }),
+        status: errs.length ? 400 : 200,
+      },
       <CoordinatorEditPage
         coordinator={c}
         organisations={await svc.listOrganisations(deps.db)}
-        values={forms.values ?? { name: c.name, organisationId: String(c.organisationId), phone: c.phone ?? '', email: c.email ?? '', webPage: c.webPage ?? '', activeFrom: c.activeFrom, activeTo: c.activeTo ?? '' }}
+        values={
+          forms.values ?? {
+            name: c.name,
+            organisationId: String(c.organisationId),
+            phone: c.phone ?? '',
+            email: c.email ?? '',
+            webPage: c.webPage ?? '',
+            activeFrom: c.activeFrom,
+            activeTo: c.activeTo ?? '',
+          }
+        }
         errors={forms.errors ?? []}
         fteValues={forms.fteValues ?? { fte: String(c.fte), effectiveFrom: today() }}
         fteErrors={forms.fteErrors ?? []}
@@ -208,7 +293,13 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
     if (!parsed.ok) return editPage(req, reply, id, { values: formValues(req.body), errors: parsed.errors });
     const d = parsed.data;
     await svc.updateCoordinator(ctxOf(req, deps), id, {
-      name: d.name, organisationId: d.organisationId, phone: d.phone ?? null, email: d.email ?? null, webPage: d.webPage ?? null, activeFrom: d.activeFrom, activeTo: d.activeTo ?? null,
+      name: d.name,
+      organisationId: d.organisationId,
+      phone: d.phone ?? null,
+      email: d.email ?? null,
+      webPage: d.webPage ?? null,
+      activeFrom: d.activeFrom,
+      activeTo: d.activeTo ?? null,
     });
     return reply.redirect(`/beheer/netwerk/coordinatoren/${id}?opgeslagen=1`, 303);
   });
@@ -228,7 +319,15 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
     const codes = [...new Set([...fromRegion, ...d.codes])];
     const problems: FieldError[] =
       codes.length === 0
-        ? [{ field: 'codes', message: { nl: 'Kies een regio of vul minstens één gemeentecode in.', en: 'Choose a region or enter at least one municipality code.' } }]
+        ? [
+            {
+              field: 'codes',
+              message: {
+                nl: 'Kies een regio of vul minstens één gemeentecode in.',
+                en: 'Choose a region or enter at least one municipality code.',
+              },
+            },
+          ]
         : d.action === 'add'
           ? await unknownCodes(deps, codes, d.effectiveDate)
           : [];
@@ -241,8 +340,16 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
   // ------------------------------------------------------------ proposals
   app.get('/beheer/netwerk/voorstellen', { config: STAFF }, async (req, reply) => {
     const coordinators = new Map((await svc.listCoordinators(deps.db)).map((c) => [c.id, c.name]));
-    const proposals = (await svc.listProposals(deps.db)).map((p) => ({ ...p, coordinatorName: coordinators.get(p.coordinatorId) ?? String(p.coordinatorId) }));
-    return sendPage(req, reply, { title: L(req.locale, 'Voorstellen dekking', 'Coverage proposals'), breadcrumbs: crumbs(req) }, <ProposalList proposals={proposals} userId={req.user!.id} />);
+    const proposals = (await svc.listProposals(deps.db)).map((p) => ({
+      ...p,
+      coordinatorName: coordinators.get(p.coordinatorId) ?? String(p.coordinatorId),
+    }));
+    return sendPage(
+      req,
+      reply,
+      { title: L(req.locale, 'Voorstellen dekking', 'Coverage proposals'), breadcrumbs: crumbs(req) },
+      <ProposalList proposals={proposals} userId={req.user!.id} />,
+    );
   });
   app.post<Params>('/beheer/netwerk/voorstellen/:id', { config: STAFF }, async (req, reply) => {
     const parsed = parseInput(decisionForm, req.body);
@@ -278,7 +385,12 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
   app.get('/beheer/netwerk/tekorten', { config: STAFF }, async (req, reply) => {
     const date = gapDate(req);
     const { gaps, norm } = await svc.gapsOn(deps.db, date);
-    return sendPage(req, reply, { title: L(req.locale, 'Tekorten in het netwerk', 'Gaps in the network'), breadcrumbs: crumbs(req) }, <GapReport gaps={gaps} norm={norm} date={date} />);
+    return sendPage(
+      req,
+      reply,
+      { title: L(req.locale, 'Tekorten in het netwerk', 'Gaps in the network'), breadcrumbs: crumbs(req) },
+      <GapReport gaps={gaps} norm={norm} date={date} />,
+    );
   });
   app.get('/beheer/netwerk/tekorten.csv', { config: STAFF }, async (req, reply) => {
     const date = gapDate(req);
@@ -301,9 +413,20 @@ export async function registerNetworkStaffRoutes(app: FastifyInstance, deps: App
 
   // ------------------------------------------------------------ the norm (admin)
   const normPage = (req: FastifyRequest, reply: FastifyReply, value: string, errs: FieldError[], saved = false) =>
-    sendPage(req, reply, { title: L(req.locale, 'Capaciteitsnorm', 'Capacity norm'), breadcrumbs: crumbs(req), status: errs.length ? 400 : 200 }, <NormPage value={value} errors={errs} saved={saved} />);
+    sendPage(
+      req,
+      reply,
+      { title: L(req.locale, 'Capaciteitsnorm', 'Capacity norm'), breadcrumbs: crumbs(req), status: errs.length ? 400 : 200 },
+      <NormPage value={value} errors={errs} saved={saved} />,
+    );
   app.get('/beheer/netwerk/norm', { config: { permission: 'admin' } }, async (req, reply) =>
-    normPage(req, reply, String(await svc.getNorm(deps.db)).replace('.', req.locale === 'nl' ? ',' : '.'), [], (req.query as Record<string, string>)?.opgeslagen === '1'),
+    normPage(
+      req,
+      reply,
+      String(await svc.getNorm(deps.db)).replace('.', req.locale === 'nl' ? ',' : '.'),
+      [],
+      (req.query as Record<string, string>)?.opgeslagen === '1',
+    ),
   );
   app.post('/beheer/netwerk/norm', { config: { permission: 'admin' } }, async (req, reply) => {
     const parsed = parseInput(normForm, req.body);

@@ -12,7 +12,10 @@ describe('request logging', () => {
     const lines: Record<string, unknown>[] = [];
     const t = await createTestApp({ config: { logLevel: 'info' }, logLines: lines });
     try {
-      const res = await t.app.inject({ url: '/healthz?token=secret-value', headers: { 'x-request-id': 'log-test-0001', 'x-forwarded-for': '203.0.113.9' } });
+      const res = await t.app.inject({
+        url: '/healthz?token=secret-value',
+        headers: { 'x-request-id': 'log-test-0001', 'x-forwarded-for': '203.0.113.9' },
+      });
       assert.equal(res.headers['x-request-id'], 'log-test-0001');
       const done = lines.filter((l) => l.msg === 'request completed');
       assert.equal(done.length, 1);

@@ -100,7 +100,14 @@ describe('metrics without a configured token', () => {
     m.observe('GET', '/a', 404, 20);
     m.observe('POST', '/a', 303, 0.3);
     const text = m.render().join('\n');
-    const value = (line: string) => Number(text.split('\n').find((l) => l.startsWith(line + ' '))?.split(' ').at(-1));
+    const value = (line: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(line + ' '))
+          ?.split(' ')
+          .at(-1),
+      );
     assert.equal(value('http_requests_total{method="GET",route="/a",status="200"}'), 2);
     assert.equal(value('http_requests_total{method="GET",route="/a",status="404"}'), 1);
     assert.equal(value('http_requests_total{method="POST",route="/a",status="303"}'), 1);

@@ -3,8 +3,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
-import type { AppDeps } from '../../deps.ts';
 import { isMigrated } from '../../db/migrate.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import { outboxCounts } from '../outbox/service.ts';
 import { gauge, HttpMetrics } from './metrics.ts';
@@ -79,7 +79,9 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
       ]),
       ...gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', [{ value: mem.rss }]),
       ...gauge('nodejs_heap_used_bytes', 'V8 heap in use, in bytes.', [{ value: mem.heapUsed }]),
-      ...gauge('process_uptime_seconds', 'Seconds since this app instance started.', [{ value: Math.round((Date.now() - startedAt) / 1000) }]),
+      ...gauge('process_uptime_seconds', 'Seconds since this app instance started.', [
+        { value: Math.round((Date.now() - startedAt) / 1000) },
+      ]),
     ];
     reply.header('cache-control', NO_STORE).type('text/plain; version=0.0.4; charset=utf-8');
     return lines.join('\n') + '\n';

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { createDatabase, type Db } from '../../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { createDatabase, type Db } from '../../db/database.ts';
 import { afterFailure, backoffMs, MAX_ATTEMPTS } from './outbox.logic.ts';
 import { claimDue } from './queries.ts';
 import { createOutboxSender } from './sender.ts';
 import { getOutboxMessage, outboxCounts, queueEmail } from './service.ts';
-import { fileTransport, smtpTransport, type MailTransport, type OutgoingMessage } from './transport.ts';
+import { fileTransport, type MailTransport, type OutgoingMessage, smtpTransport } from './transport.ts';
 
 const FROM = 'Gemeenten aan zet <noreply@example.org>';
 
@@ -100,7 +100,10 @@ describe('outbox on a real database', () => {
     clock.advance(61_000);
     assert.equal(await senderB.drain(), 1);
     assert.equal(await senderB.drain(), 0);
-    assert.deepEqual(b.delivered.map((m) => m.id), [id]);
+    assert.deepEqual(
+      b.delivered.map((m) => m.id),
+      [id],
+    );
     const msg = await getOutboxMessage(db, id);
     assert.equal(msg?.status, 'sent');
     assert.equal(msg?.attempts, 2);
@@ -113,13 +116,17 @@ describe('outbox on a real database', () => {
     const r = recordingTransport();
     await createOutboxSender({ db, transport: r.transport, from: FROM, now: clock.now }).drain();
     await createOutboxSender({ db, transport: r.transport, from: FROM, now: clock.now }).drain();
-    assert.deepEqual(r.delivered.map((m) => m.id), [id]);
+    assert.deepEqual(
+      r.delivered.map((m) => m.id),
+      [id],
+    );
   });
 
   test('two senders on separate connections racing over many messages send each exactly once', async () => {
     const clock = clockAt('2026-11-28T12:00:00Z');
     const ids: number[] = [];
-    for (let i = 0; i < 40; i++) ids.push(await queueEmail(db, { to: `r${i}@example.org`, subject: `Race ${i}`, text: 'x', at: clock.now() }));
+    for (let i = 0; i < 40; i++)
+      ids.push(await queueEmail(db, { to: `r${i}@example.org`, subject: `Race ${i}`, text: 'x', at: clock.now() }));
     const other = createDatabase(tdb.url, { poolSize: 3 });
     try {
       const shared = recordingTransport({ delayMs: 1 });
@@ -129,7 +136,10 @@ describe('outbox on a real database', () => {
       const counts = await Promise.all([s1.drain(), s2.drain(), s3.drain()]);
       const got = shared.delivered.map((m) => m.id).sort((a, b) => a - b);
       assert.deepEqual(got, ids);
-      assert.equal(counts.reduce((a, b) => a + b, 0), 40);
+      assert.equal(
+        counts.reduce((a, b) => a + b, 0),
+        40,
+      );
       assert.equal((await outboxCounts(db)).pending, 0);
     } finally {
       await other.destroy();
@@ -186,7 +196,10 @@ describe('outbox on a real database', () => {
     const id = await queueEmail(db, { to: 'f@example.org', subject: 'Vanzelf', text: 'x', at: new Date('2026-11-28T15:00:00Z') });
     for (let i = 0; i < 200 && r.delivered.length === 0; i++) await new Promise((res) => setTimeout(res, 10));
     await sender.stop();
-    assert.deepEqual(r.delivered.map((m) => m.id), [id]);
+    assert.deepEqual(
+      r.delivered.map((m) => m.id),
+      [id],
+    );
   });
 
   test('SMTP: a real smtp-server on 127.0.0.1 receives the message', async () => {
@@ -213,7 +226,13 @@ describe('outbox on a real database', () => {
     const port = (server.server.address() as { port: number }).port;
     try {
       const at = new Date('2026-11-28T16:00:00Z');
-      const id = await queueEmail(db, { to: 'ontvanger@example.org', subject: 'Uitnodiging SMTP-test', text: 'Kies een wachtwoord via de link.', html: '<p>Kies een wachtwoord.</p>', at });
+      const id = await queueEmail(db, {
+        to: 'ontvanger@example.org',
+        subject: 'Uitnodiging SMTP-test',
+        text: 'Kies een wachtwoord via de link.',
+        html: '<p>Kies een wachtwoord.</p>',
+        at,
+      });
       const sender = createOutboxSender({ db, transport: smtpTransport(`smtp://127.0.0.1:${port}`), from: FROM, now: () => at });
       assert.equal(await sender.drain(), 1);
       assert.equal(received.length, 1);

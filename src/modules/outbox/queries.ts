@@ -1,7 +1,7 @@
 // SQL of the outbox. Claiming is the one place with a dialect branch: PostgreSQL uses
 // FOR UPDATE SKIP LOCKED so concurrent senders never pick the same row; SQLite has one writer, so
 // a conditional UPDATE (it only succeeds while the row is still claimable) is enough.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { dialectOf } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { OutboxTable } from './tables.ts';

@@ -22,7 +22,13 @@ export function onEmailQueued(wake: () => void): () => void {
 }
 
 export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise<number> {
-  const id = await insertMessage(db, { to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? null, at: msg.at.toISOString() });
+  const id = await insertMessage(db, {
+    to: msg.to,
+    subject: msg.subject,
+    text: msg.text,
+    html: msg.html ?? null,
+    at: msg.at.toISOString(),
+  });
   // The caller's transaction may not have committed yet: wake the senders a moment later; if they
   // are too early, the next poll (about a second) finds the message.
   if (wakers.size > 0) setTimeout(() => wakers.forEach((w) => w()), 20).unref();

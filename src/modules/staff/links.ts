@@ -27,7 +27,10 @@ export const staffLinks: StaffLink[] = [
     // The network module's staff area (it predates this registry).
     href: '/beheer/netwerk',
     label: { nl: 'Netwerk van zorgcoördinatoren', en: 'Care coordinator network' },
-    description: { nl: 'Zorgcoördinatoren, organisaties, dekking en voorstellen.', en: 'Coordinators, organisations, coverage and proposals.' },
+    description: {
+      nl: 'Zorgcoördinatoren, organisaties, dekking en voorstellen.',
+      en: 'Coordinators, organisations, coverage and proposals.',
+    },
     permission: 'staff',
   },
   {

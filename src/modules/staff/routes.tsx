@@ -12,6 +12,11 @@ export async function registerStaffRoutes(app: FastifyInstance, _deps: AppDeps) 
     const cards = staffLinks
       .filter((l) => roleMay(role, l.permission))
       .map((l) => ({ href: l.href, label: l.label[req.locale], description: l.description?.[req.locale] ?? null }));
-    return sendPage(req, reply, { title: staffTitle(req.locale), breadcrumbs: [{ label: staffTitle(req.locale) }] }, <StaffHome cards={cards} />);
+    return sendPage(
+      req,
+      reply,
+      { title: staffTitle(req.locale), breadcrumbs: [{ label: staffTitle(req.locale) }] },
+      <StaffHome cards={cards} />,
+    );
   });
 }

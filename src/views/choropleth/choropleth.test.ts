@@ -9,17 +9,17 @@ import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
 import {
   areaFeatures,
   BOUNDARY_STROKE,
-  categoricalStyle,
+  type ChoroplethInput,
   ChoroplethLegend,
+  categoricalStyle,
   contrastRatio,
   countByClass,
+  type LegendClass,
   LruCache,
   NO_DATA_FILL,
   QUALITATIVE,
   renderChoropleth,
   sequentialPalette,
-  type ChoroplethInput,
-  type LegendClass,
 } from './index.ts';
 
 const DATA = REFERENCE_DIR;
@@ -53,7 +53,10 @@ describe('renderChoropleth', () => {
   const svg = renderChoropleth(input({ overlay: { topology: prov } }));
 
   it('draws one path per feature, each inside a link with a title', () => {
-    const areas = svg.match(/<a href="\/gemeenten\/GM\d{4}" data-code="GM\d{4}" data-name="[^"]*" data-value="[^"]*"><title>[^<]+<\/title><path d="[^"]+"\/><\/a>/g) ?? [];
+    const areas =
+      svg.match(
+        /<a href="\/gemeenten\/GM\d{4}" data-code="GM\d{4}" data-name="[^"]*" data-value="[^"]*"><title>[^<]+<\/title><path d="[^"]+"\/><\/a>/g,
+      ) ?? [];
     assert.equal(areas.length, 342);
     const paths = svg.match(/<path /g)!.length;
     // 342 areas + the province overlay + the hatch pattern's marks.
@@ -76,14 +79,19 @@ describe('renderChoropleth', () => {
   });
 
   it('draws the overlay without fill and without pointer events', () => {
-    assert.match(svg, /<path class="gaz-choropleth__overlay" d="M[^"]+" fill="none"[^>]*pointer-events="none" aria-hidden="true"\/><\/svg>$/);
+    assert.match(
+      svg,
+      /<path class="gaz-choropleth__overlay" d="M[^"]+" fill="none"[^>]*pointer-events="none" aria-hidden="true"\/><\/svg>$/,
+    );
   });
 
   it('rounds coordinates to one decimal and stays inside the viewBox', () => {
     const numbers = [...svg.matchAll(/ d="([^"]+)"/g)].flatMap((m) => m[1].match(/-?\d+(\.\d+)?/g) ?? []);
     assert.ok(numbers.length > 10000);
     for (const n of numbers) assert.ok(!/\.\d\d/.test(n), `not rounded: ${n}`);
-    const coords = [...svg.matchAll(/<a [^>]*><title>[^<]*<\/title><path d="([^"]+)"/g)].flatMap((m) => m[1].match(/-?\d+(\.\d+)?/g)!.map(Number));
+    const coords = [...svg.matchAll(/<a [^>]*><title>[^<]*<\/title><path d="([^"]+)"/g)].flatMap((m) =>
+      m[1].match(/-?\d+(\.\d+)?/g)!.map(Number),
+    );
     assert.ok(Math.min(...coords) >= 0 && Math.max(...coords) <= 720);
   });
 
@@ -140,8 +148,14 @@ describe('LruCache', () => {
     assert.equal(c.get('b'), undefined);
     assert.equal(c.get('a'), 1);
     let made = 0;
-    assert.equal(c.getOrCreate('c', () => ++made), 3);
-    assert.equal(c.getOrCreate('d', () => ++made), 1);
+    assert.equal(
+      c.getOrCreate('c', () => ++made),
+      3,
+    );
+    assert.equal(
+      c.getOrCreate('d', () => ++made),
+      1,
+    );
     assert.equal(c.size, 2);
   });
 });

@@ -1,7 +1,7 @@
 // A reusable choropleth: features + a value per area + a legend in, an accessible SVG string out.
 // Pure (no I/O). Every area is an <a> link with a <title> (its accessible name), so the map works
 // with a keyboard and without JavaScript; the map island only adds hover, tooltip and zoom.
-import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';

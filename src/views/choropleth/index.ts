@@ -1,5 +1,5 @@
 // Reusable choropleth map: renderer, legend, palettes and a small LRU cache for memoising renders.
 export * from './choropleth.ts';
 export { ChoroplethLegend } from './legend.tsx';
-export * from './palette.ts';
 export { LruCache } from './lru.ts';
+export * from './palette.ts';

@@ -1,6 +1,6 @@
 // The choropleth's legend: an HTML list with a small swatch per class (fill + texture), so the
 // classes are readable by screen readers and distinguishable without colour.
-import { DEFAULT_NO_DATA, patternMarks, type LegendClass } from './choropleth.ts';
+import { DEFAULT_NO_DATA, type LegendClass, patternMarks } from './choropleth.ts';
 import { BOUNDARY_STROKE } from './palette.ts';
 
 function swatchSvg(id: string, c: LegendClass): string {
@@ -27,7 +27,9 @@ export function ChoroplethLegend(props: {
   const headingId = `${props.id}-heading`;
   return (
     <div class="gaz-choropleth-legend" id={props.id}>
-      <h2 class="utrecht-heading-3" id={headingId}>{props.heading}</h2>
+      <h2 class="utrecht-heading-3" id={headingId}>
+        {props.heading}
+      </h2>
       <ul class="gaz-choropleth-legend__list" aria-labelledby={headingId}>
         {entries.map((c, i) => (
           <li class="gaz-choropleth-legend__item" key={c.key} data-class={c.key}>

@@ -1,18 +1,18 @@
 // importReferenceData: reads (or downloads) the seven CBS files, validates them, derives regions from
 // geometry and writes everything in ONE transaction. A second run with the same files changes nothing.
 import { createHash } from 'node:crypto';
-import type { AppDeps } from '../../../deps.ts';
 import { inTransaction } from '../../../db/database.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { validityOf } from '../atlas.logic.ts';
 import * as q from '../queries.ts';
 import { invalidateAtlasCache } from '../service.ts';
 import { ReferenceDataError } from './errors.ts';
-import { areaShares, assignRegion, shapeOf, type RegionShape } from './geometry.ts';
-import { parseReference, type ParsedReference, type ParsedTopology } from './parse.ts';
-import { loadFiles, resolveSource, type ImportProgress } from './source.ts';
+import { areaShares, assignRegion, type RegionShape, shapeOf } from './geometry.ts';
+import { type ParsedReference, type ParsedTopology, parseReference } from './parse.ts';
+import { type ImportProgress, loadFiles, resolveSource } from './source.ts';
 
 export { ReferenceDataError } from './errors.ts';
-export { REFERENCE_FILES, resolveSource, type ImportProgress } from './source.ts';
+export { type ImportProgress, REFERENCE_FILES, resolveSource } from './source.ts';
 
 export interface ImportCounts {
   municipalities2019: number;
@@ -37,11 +37,7 @@ export interface ImportResult {
 
 const REGION_TYPE = { provinces: 'province', safetyRegions: 'safety-region', ggdRegions: 'ggd-region' } as const;
 
-export async function importReferenceData(
-  deps: AppDeps,
-  from?: string | null,
-  progress: ImportProgress = () => {},
-): Promise<ImportResult> {
+export async function importReferenceData(deps: AppDeps, from?: string | null, progress: ImportProgress = () => {}): Promise<ImportResult> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
@@ -52,7 +48,14 @@ export async function importReferenceData(
   const last = await q.latestImport(deps.db);
   if (last && last.hash === loaded.hash && (await q.countMunicipalities(deps.db)) > 0) {
     timings.total = Math.round(performance.now() - t0);
-    return { status: 'unchanged', message: 'Reference data unchanged; nothing to do.', source: loaded.source, counts: JSON.parse(last.counts), warnings: [], timings };
+    return {
+      status: 'unchanged',
+      message: 'Reference data unchanged; nothing to do.',
+      source: loaded.source,
+      counts: JSON.parse(last.counts),
+      warnings: [],
+      timings,
+    };
   }
 
   let t = performance.now();
@@ -124,8 +127,10 @@ function deriveRows(p: ParsedReference, progress: ImportProgress) {
 
   const population: { code: string; reference_year: number; value: number; reference_date: string }[] = [];
   for (const m of p.municipalities) {
-    if (m.population2019 !== null) population.push({ code: m.code, reference_year: 2019, value: m.population2019, reference_date: m.population2019RefDate! });
-    if (m.population2025 !== null) population.push({ code: m.code, reference_year: 2025, value: m.population2025, reference_date: m.population2025RefDate! });
+    if (m.population2019 !== null)
+      population.push({ code: m.code, reference_year: 2019, value: m.population2019, reference_date: m.population2019RefDate! });
+    if (m.population2025 !== null)
+      population.push({ code: m.code, reference_year: 2025, value: m.population2025, reference_date: m.population2025RefDate! });
   }
 
   const regions: { code: string; name: string; type: string }[] = [];
@@ -138,15 +143,22 @@ function deriveRows(p: ParsedReference, progress: ImportProgress) {
     const shapes: RegionShape[] = topo.features.map((f) => shapeOf(f.id, f.feature));
     for (const f of topo.features) regions.push({ code: f.id, name: f.name, type: REGION_TYPE[kind] });
     const result = new Map<string, string | null>();
-    for (const [year, features] of [[2019, p.gemeente2019.features], [2025, p.gemeente2025.features]] as const) {
+    for (const [year, features] of [
+      [2019, p.gemeente2019.features],
+      [2025, p.gemeente2025.features],
+    ] as const) {
       for (const f of features) {
         const a = assignRegion(f.feature, shapes);
         if (a.hits.length !== 1) {
-          warnings.push(`${f.id} ${f.name} (${year}): its interior point lies in ${a.hits.length === 0 ? 'no' : a.hits.length} ${REGION_TYPE[kind]}${a.hits.length > 1 ? 's' : ''}${a.regionCode ? `; using ${a.regionCode} from another interior point` : ''}.`);
+          warnings.push(
+            `${f.id} ${f.name} (${year}): its interior point lies in ${a.hits.length === 0 ? 'no' : a.hits.length} ${REGION_TYPE[kind]}${a.hits.length > 1 ? 's' : ''}${a.regionCode ? `; using ${a.regionCode} from another interior point` : ''}.`,
+          );
         }
         const prev = result.get(f.id);
         if (prev !== undefined && a.regionCode && prev !== a.regionCode) {
-          warnings.push(`${f.id} ${f.name}: ${REGION_TYPE[kind]} ${prev} by its 2019 shape, ${a.regionCode} by its 2025 shape; using 2025.`);
+          warnings.push(
+            `${f.id} ${f.name}: ${REGION_TYPE[kind]} ${prev} by its 2019 shape, ${a.regionCode} by its 2025 shape; using 2025.`,
+          );
         }
         if (a.regionCode || prev === undefined) result.set(f.id, a.regionCode ?? prev ?? null);
         progress('regions', ++done, total);
@@ -156,12 +168,18 @@ function deriveRows(p: ParsedReference, progress: ImportProgress) {
       let regionCode = result.get(m.code) ?? null;
       if (kind === 'provinces') {
         if (regionCode && regionCode !== m.province_code) {
-          warnings.push(`${m.code} ${m.name}: province ${m.province_code} in gemeenten.csv, ${regionCode} by geometry; using gemeenten.csv.`);
+          warnings.push(
+            `${m.code} ${m.name}: province ${m.province_code} in gemeenten.csv, ${regionCode} by geometry; using gemeenten.csv.`,
+          );
         }
         regionCode = m.province_code;
       }
       if (!regionCode) {
-        throw new ReferenceDataError(topo.file, null, `${m.code} ${m.name} lies in no ${REGION_TYPE[kind]} (no interior point falls inside any region).`);
+        throw new ReferenceDataError(
+          topo.file,
+          null,
+          `${m.code} ${m.name} lies in no ${REGION_TYPE[kind]} (no interior point falls inside any region).`,
+        );
       }
       memberships.push({ region_code: regionCode, municipality_code: m.code, valid_from: m.valid_from, valid_to: m.valid_to });
     }
@@ -174,7 +192,10 @@ function deriveRows(p: ParsedReference, progress: ImportProgress) {
   for (const r of mergers) byOld.set(r.old_code, [...(byOld.get(r.old_code) ?? []), r]);
   for (const [old, list] of byOld) {
     if (list.length < 2) continue;
-    const shares = areaShares(geo2019.get(old)!.feature, list.map((r) => shapes2025.get(r.new_code)!));
+    const shares = areaShares(
+      geo2019.get(old)!.feature,
+      list.map((r) => shapes2025.get(r.new_code)!),
+    );
     for (const r of list) r.share = shares.get(r.new_code) ?? 0;
   }
 
@@ -198,7 +219,6 @@ function deriveRows(p: ParsedReference, progress: ImportProgress) {
   };
   return { municipalities, names, population, regions, memberships, mergers, boundaries, counts, warnings };
 }
-
 
 function sha(text: string) {
   return createHash('sha256').update(text).digest('hex');

@@ -125,11 +125,22 @@ function date(file: ReferenceFile, line: number, col: string, v: string, optiona
 
 export function parseMunicipalities(text: string): CsvMunicipality[] {
   const file = 'gemeenten.csv';
-  const cols = ['code', 'name', 'province', 'exists_2019', 'exists_2025', 'population_2019', 'population_2025', 'population_2025_refdate', 'population_2019_refdate'];
+  const cols = [
+    'code',
+    'name',
+    'province',
+    'exists_2019',
+    'exists_2025',
+    'population_2019',
+    'population_2025',
+    'population_2025_refdate',
+    'population_2019_refdate',
+  ];
   const seen = new Set<string>();
   return table(file, text, cols).map(({ line, get }) => {
     const code = get('code');
-    if (!GM.test(code)) throw new ReferenceDataError(file, line, `code "${code}" is not a CBS municipality code (GM followed by four digits).`);
+    if (!GM.test(code))
+      throw new ReferenceDataError(file, line, `code "${code}" is not a CBS municipality code (GM followed by four digits).`);
     if (seen.has(code)) throw new ReferenceDataError(file, line, `code ${code} appears twice.`);
     seen.add(code);
     const name = get('name');
@@ -147,10 +158,14 @@ export function parseMunicipalities(text: string): CsvMunicipality[] {
       population2025RefDate: date(file, line, 'population_2025_refdate', get('population_2025_refdate'), true),
     };
     if (!m.exists2019 && !m.exists2025) throw new ReferenceDataError(file, line, `${code} exists in neither 2019 nor 2025.`);
-    if (m.exists2019 && m.population2019 === null) throw new ReferenceDataError(file, line, `population_2019 is empty for ${code}, which existed in 2019.`);
-    if (m.exists2025 && m.population2025 === null) throw new ReferenceDataError(file, line, `population_2025 is empty for ${code}, which exists in 2025.`);
-    if (m.population2019 !== null && !m.population2019RefDate) throw new ReferenceDataError(file, line, `population_2019_refdate is empty for ${code}.`);
-    if (m.population2025 !== null && !m.population2025RefDate) throw new ReferenceDataError(file, line, `population_2025_refdate is empty for ${code}.`);
+    if (m.exists2019 && m.population2019 === null)
+      throw new ReferenceDataError(file, line, `population_2019 is empty for ${code}, which existed in 2019.`);
+    if (m.exists2025 && m.population2025 === null)
+      throw new ReferenceDataError(file, line, `population_2025 is empty for ${code}, which exists in 2025.`);
+    if (m.population2019 !== null && !m.population2019RefDate)
+      throw new ReferenceDataError(file, line, `population_2019_refdate is empty for ${code}.`);
+    if (m.population2025 !== null && !m.population2025RefDate)
+      throw new ReferenceDataError(file, line, `population_2025_refdate is empty for ${code}.`);
     return m;
   });
 }
@@ -167,13 +182,18 @@ export function parseMergers(text: string, municipalities: CsvMunicipality[]): C
       newCode: get('new_code'),
       newName: get('new_name'),
     };
-    for (const [col, code] of [['old_code', r.oldCode], ['new_code', r.newCode]] as const) {
-      if (!GM.test(code)) throw new ReferenceDataError(file, line, `${col} "${code}" is not a CBS municipality code (GM followed by four digits).`);
+    for (const [col, code] of [
+      ['old_code', r.oldCode],
+      ['new_code', r.newCode],
+    ] as const) {
+      if (!GM.test(code))
+        throw new ReferenceDataError(file, line, `${col} "${code}" is not a CBS municipality code (GM followed by four digits).`);
       if (!byCode.has(code)) throw new ReferenceDataError(file, line, `${col} ${code} is not in gemeenten.csv.`);
     }
     const old = byCode.get(r.oldCode)!;
     if (!old.exists2019) throw new ReferenceDataError(file, line, `old_code ${r.oldCode} did not exist in 2019.`);
-    if (old.exists2025) throw new ReferenceDataError(file, line, `old_code ${r.oldCode} still exists in 2025, so it cannot have been merged away.`);
+    if (old.exists2025)
+      throw new ReferenceDataError(file, line, `old_code ${r.oldCode} still exists in 2025, so it cannot have been merged away.`);
     if (!byCode.get(r.newCode)!.exists2025) throw new ReferenceDataError(file, line, `new_code ${r.newCode} does not exist in 2025.`);
     if (r.effectiveDate <= '2019-01-01' || r.effectiveDate > '2025-01-01') {
       throw new ReferenceDataError(file, line, `effective_date ${r.effectiveDate} lies outside 2019-01-02…2025-01-01.`);
@@ -218,10 +238,12 @@ export function parseTopology(file: ReferenceFile, buf: Buffer, idPattern: RegEx
     const where = `geometry ${i + 1}`;
     const id = String(g.properties?.statcode ?? g.id ?? '');
     if (!idPattern.test(id)) throw new ReferenceDataError(file, null, `${where}: statcode "${id}" does not look like ${idPattern.source}.`);
-    if (knownIds && !knownIds.has(id)) throw new ReferenceDataError(file, null, `${where}: ${id} is not listed for this year in gemeenten.csv.`);
+    if (knownIds && !knownIds.has(id))
+      throw new ReferenceDataError(file, null, `${where}: ${id} is not listed for this year in gemeenten.csv.`);
     if (seen.has(id)) throw new ReferenceDataError(file, null, `${where}: ${id} appears twice.`);
     seen.add(id);
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new ReferenceDataError(file, null, `${where} (${id}): expected a Polygon or MultiPolygon, got ${g.type}.`);
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+      throw new ReferenceDataError(file, null, `${where} (${id}): expected a Polygon or MultiPolygon, got ${g.type}.`);
     let f: GeoJSON.Feature;
     try {
       f = feature(topology, g) as GeoJSON.Feature;
@@ -245,7 +267,8 @@ function checkRings(f: GeoJSON.Feature) {
     for (const ring of poly) {
       if (ring.length < 4) throw new Error('a ring has fewer than 4 points');
       for (const [x, y] of ring) {
-        if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) throw new Error('a coordinate is not a longitude/latitude');
+        if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90)
+          throw new Error('a coordinate is not a longitude/latitude');
       }
       const a = ring[0];
       const b = ring[ring.length - 1];

@@ -7,7 +7,10 @@ import { ATTRIBUTION } from '../service.ts';
 
 export const atlasText = defineMessages({
   date: { nl: 'Datum', en: 'Date' },
-  dateHint: { nl: 'Als JJJJ-MM-DD, bijvoorbeeld 2019-06-01. Leeg laten voor vandaag.', en: 'As YYYY-MM-DD, for example 2019-06-01. Leave empty for today.' },
+  dateHint: {
+    nl: 'Als JJJJ-MM-DD, bijvoorbeeld 2019-06-01. Leeg laten voor vandaag.',
+    en: 'As YYYY-MM-DD, for example 2019-06-01. Leave empty for today.',
+  },
   show: { nl: 'Tonen', en: 'Show' },
   attribution: { nl: 'Bronnen', en: 'Sources' },
   municipalities: { nl: 'gemeenten', en: 'municipalities' },

@@ -21,7 +21,10 @@ const m = defineMessages({
   sortPopulation: { nl: 'Inwoners (meeste eerst)', en: 'Inhabitants (most first)' },
   caption: { nl: 'Gemeenten', en: 'Municipalities' },
   of: { nl: 'van de', en: 'of' },
-  none: { nl: 'Geen gemeenten gevonden. Pas de zoekterm of het filter aan.', en: 'No municipalities found. Change the search or the filter.' },
+  none: {
+    nl: 'Geen gemeenten gevonden. Pas de zoekterm of het filter aan.',
+    en: 'No municipalities found. Change the search or the filter.',
+  },
   map: { nl: 'Bekijk deze gemeenten op de kaart', en: 'See these municipalities on the map' },
   refDate: { nl: 'peildatum', en: 'reference date' },
 });
@@ -96,7 +99,9 @@ export function MunicipalityListView(p: ListViewProps) {
             </strong>
           </Paragraph>
           <Paragraph>
-            <a class="utrecht-link" href={`/kaart?datum=${p.date}`}>{t.map}</a>
+            <a class="utrecht-link" href={`/kaart?datum=${p.date}`}>
+              {t.map}
+            </a>
           </Paragraph>
           {p.rows.length === 0 ? (
             <Paragraph>{t.none}</Paragraph>
@@ -109,7 +114,9 @@ export function MunicipalityListView(p: ListViewProps) {
                   header: a.name,
                   cell: (r) => (
                     <>
-                      <a class="utrecht-link" href={`/gemeenten/${r.code}?datum=${p.date}`}>{r.name}</a>
+                      <a class="utrecht-link" href={`/gemeenten/${r.code}?datum=${p.date}`}>
+                        {r.name}
+                      </a>
                       {r.note ? <span class="gaz-atlas-note">{r.note}</span> : null}
                     </>
                   ),
@@ -117,7 +124,9 @@ export function MunicipalityListView(p: ListViewProps) {
                 { header: a.code, cell: (r) => r.code },
                 { header: a.province, cell: (r) => r.provinceName },
                 {
-                  header: p.rows[0]?.populationRefDate ? `${a.population} (${t.refDate} ${formatDate(p.rows[0].populationRefDate, locale)})` : a.population,
+                  header: p.rows[0]?.populationRefDate
+                    ? `${a.population} (${t.refDate} ${formatDate(p.rows[0].populationRefDate, locale)})`
+                    : a.population,
                   numeric: true,
                   cell: (r) => (r.population === null ? '–' : formatNumber(r.population, locale)),
                 },

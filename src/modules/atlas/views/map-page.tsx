@@ -58,7 +58,9 @@ export function MapPageView(p: MapViewProps) {
           {p.svg ? (
             <>
               <Paragraph>
-                <a class="utrecht-link" href="#gaz-atlas-table">{t.skip}</a>
+                <a class="utrecht-link" href="#gaz-atlas-table">
+                  {t.skip}
+                </a>
               </Paragraph>
               <div class="gaz-map-layout">
                 <div class="gaz-map-frame" dangerouslySetInnerHTML={{ __html: p.svg }} />
@@ -69,13 +71,22 @@ export function MapPageView(p: MapViewProps) {
             <Paragraph>{t.noMap}</Paragraph>
           )}
           <Attribution />
-          <h2 class="utrecht-heading-2" id="gaz-atlas-table">{t.table}</h2>
+          <h2 class="utrecht-heading-2" id="gaz-atlas-table">
+            {t.table}
+          </h2>
           <DataTable
             caption={`${t.title} ${a.on} ${formatDate(p.date, locale)}`}
             captionHidden
             rows={p.rows}
             columns={[
-              { header: a.name, cell: (r) => <a class="utrecht-link" href={`/gemeenten/${r.code}?datum=${p.date}`}>{r.name}</a> },
+              {
+                header: a.name,
+                cell: (r) => (
+                  <a class="utrecht-link" href={`/gemeenten/${r.code}?datum=${p.date}`}>
+                    {r.name}
+                  </a>
+                ),
+              },
               { header: a.code, cell: (r) => r.code },
               { header: a.province, cell: (r) => r.provinceName },
             ]}

@@ -42,7 +42,10 @@ function LinkList(props: { links: MunicipalityLink[]; showShare: boolean }) {
     <ul class="utrecht-unordered-list">
       {props.links.map((l) => (
         <li class="utrecht-unordered-list__item" key={`${l.code}-${l.effectiveDate}`}>
-          <a class="utrecht-link" href={`/gemeenten/${l.code}`}>{l.name}</a> ({l.code}), {formatDate(l.effectiveDate, locale)}
+          <a class="utrecht-link" href={`/gemeenten/${l.code}`}>
+            {l.name}
+          </a>{' '}
+          ({l.code}), {formatDate(l.effectiveDate, locale)}
           {props.showShare && l.share < 1 ? `, ${t.share} ≈ ${Math.round(l.share * 100)}%` : ''}
         </li>
       ))}
@@ -54,7 +57,9 @@ function joinLinks(links: MunicipalityLink[]) {
   return links.map((l, i) => (
     <>
       {i > 0 ? (i === links.length - 1 ? ' en ' : ', ') : null}
-      <a class="utrecht-link" href={`/gemeenten/${l.code}`}>{l.name}</a>
+      <a class="utrecht-link" href={`/gemeenten/${l.code}`}>
+        {l.name}
+      </a>
     </>
   ));
 }
@@ -88,7 +93,13 @@ export function MunicipalityProfileView(p: ProfileViewProps) {
         <Notice kind="warning">
           <p class="utrecht-paragraph" id="gaz-dissolved">
             {t.dissolved} {formatDate(mu.validTo!, locale)}
-            {mu.successors.length > 0 ? <> — {t.mergedInto} {joinLinks(mu.successors)}</> : null}.
+            {mu.successors.length > 0 ? (
+              <>
+                {' '}
+                — {t.mergedInto} {joinLinks(mu.successors)}
+              </>
+            ) : null}
+            .
           </p>
         </Notice>
       ) : null}
@@ -136,7 +147,13 @@ export function MunicipalityProfileView(p: ProfileViewProps) {
       ) : null}
       {p.panels}
       <Paragraph>
-        <a class="utrecht-link" href="/gemeenten">{t.back}</a> · <a class="utrecht-link" href={`/kaart?datum=${p.date}`}>{t.map}</a>
+        <a class="utrecht-link" href="/gemeenten">
+          {t.back}
+        </a>{' '}
+        ·{' '}
+        <a class="utrecht-link" href={`/kaart?datum=${p.date}`}>
+          {t.map}
+        </a>
       </Paragraph>
       <Attribution />
     </>

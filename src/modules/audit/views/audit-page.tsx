@@ -108,7 +108,9 @@ export function AuditPage(props: {
       <Paragraph>{t.intro}</Paragraph>
       <ErrorSummary errors={props.errors} labels={labels} />
       <section aria-labelledby="audit-filters">
-        <h2 class="utrecht-heading-2" id="audit-filters">{t.filters}</h2>
+        <h2 class="utrecht-heading-2" id="audit-filters">
+          {t.filters}
+        </h2>
         <Form action="/beheer/audit" method="get" class="gaz-filter-form">
           <SelectField name="entity" label={t.entity} options={options(props.facets.entities)} value={v.entity} errors={props.errors} />
           <SelectField name="action" label={t.action} options={options(props.facets.actions)} value={v.action} errors={props.errors} />
@@ -120,7 +122,9 @@ export function AuditPage(props: {
       </section>
       {r ? (
         <section aria-labelledby="audit-entries">
-          <h2 class="utrecht-heading-2" id="audit-entries">{t.count(r.total)}</h2>
+          <h2 class="utrecht-heading-2" id="audit-entries">
+            {t.count(r.total)}
+          </h2>
           {r.entries.length === 0 ? (
             <Paragraph>{t.none}</Paragraph>
           ) : (
@@ -129,10 +133,18 @@ export function AuditPage(props: {
                 <caption class="utrecht-table__caption gaz-visually-hidden">{t.title}</caption>
                 <thead class="utrecht-table__header">
                   <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">{t.when}</th>
-                    <th class="utrecht-table__header-cell" scope="col">{t.who}</th>
-                    <th class="utrecht-table__header-cell" scope="col">{t.what}</th>
-                    <th class="utrecht-table__header-cell" scope="col">{t.details}</th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {t.when}
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {t.who}
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {t.what}
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {t.details}
+                    </th>
                   </tr>
                 </thead>
                 <tbody class="utrecht-table__body">
@@ -160,7 +172,9 @@ export function AuditPage(props: {
               <ul class="gaz-inline-list">
                 {r.page > 1 ? (
                   <li>
-                    <a class="utrecht-link" href={pageHref(r.page - 1)} rel="prev">{t.previous}</a>
+                    <a class="utrecht-link" href={pageHref(r.page - 1)} rel="prev">
+                      {t.previous}
+                    </a>
                   </li>
                 ) : null}
                 <li aria-current="page">
@@ -168,7 +182,9 @@ export function AuditPage(props: {
                 </li>
                 {r.page < r.pages ? (
                   <li>
-                    <a class="utrecht-link" href={pageHref(r.page + 1)} rel="next">{t.next}</a>
+                    <a class="utrecht-link" href={pageHref(r.page + 1)} rel="next">
+                      {t.next}
+                    </a>
                   </li>
                 ) : null}
               </ul>
@@ -192,17 +208,29 @@ function EntryDetails(props: { entry: AuditRowView }) {
           <caption class="utrecht-table__caption">{t.changed}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t.key}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t.before}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t.after}</th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.key}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.before}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.after}
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
             {e.changes.map((c) => (
               <tr class="utrecht-table__row" key={c.key}>
-                <th class="utrecht-table__header-cell" scope="row">{c.key}</th>
-                <td class="utrecht-table__cell"><del>{c.before}</del></td>
-                <td class="utrecht-table__cell"><ins>{c.after}</ins></td>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {c.key}
+                </th>
+                <td class="utrecht-table__cell">
+                  <del>{c.before}</del>
+                </td>
+                <td class="utrecht-table__cell">
+                  <ins>{c.after}</ins>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -49,7 +49,9 @@ export function ChangePasswordPage(props: { errors?: FieldError[] }) {
         </div>
       </Form>
       <Paragraph>
-        <a class="utrecht-link" href="/account">{t.cancel}</a>
+        <a class="utrecht-link" href="/account">
+          {t.cancel}
+        </a>
       </Paragraph>
     </div>
   );

@@ -102,12 +102,16 @@ export function AccountPage(props: { account: AccountView; notice?: AccountNotic
       <h3 class="utrecht-heading-3">{t.password}</h3>
       {a.passwordChangedAt ? <Paragraph>{t.passwordChanged(formatDateTime(a.passwordChangedAt, locale))}</Paragraph> : null}
       <Paragraph>
-        <a class="utrecht-link" href="/account/wachtwoord">{t.changePassword}</a>
+        <a class="utrecht-link" href="/account/wachtwoord">
+          {t.changePassword}
+        </a>
       </Paragraph>
       <h3 class="utrecht-heading-3">{t.totp}</h3>
       <Paragraph>{a.totpEnabled ? t.totpOn(a.recoveryCodesLeft) : t.totpOff}</Paragraph>
       <Paragraph>
-        <a class="utrecht-link" href="/account/tweestapsverificatie">{a.totpEnabled ? t.totpManage : t.totpSetUp}</a>
+        <a class="utrecht-link" href="/account/tweestapsverificatie">
+          {a.totpEnabled ? t.totpManage : t.totpSetUp}
+        </a>
       </Paragraph>
     </div>
   );

@@ -39,7 +39,9 @@ export function LoginCodePage(props: { errors?: FieldError[]; problem?: string; 
         </div>
       </Form>
       <Paragraph>
-        <a class="utrecht-link" href="/inloggen">{t.restart}</a>
+        <a class="utrecht-link" href="/inloggen">
+          {t.restart}
+        </a>
       </Paragraph>
     </div>
   );

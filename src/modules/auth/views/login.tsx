@@ -47,7 +47,13 @@ export function LoginPage(props: {
   const t = m(locale);
   const errors = props.errors ?? [];
   const notice =
-    props.notice === 'password-set' ? t.passwordSet : props.notice === 'logged-out' ? t.loggedOut : props.notice === 'expired' ? t.expired : null;
+    props.notice === 'password-set'
+      ? t.passwordSet
+      : props.notice === 'logged-out'
+        ? t.loggedOut
+        : props.notice === 'expired'
+          ? t.expired
+          : null;
   return (
     <div class="gaz-stack gaz-narrow">
       <Heading1>{t.title}</Heading1>
@@ -64,7 +70,9 @@ export function LoginPage(props: {
         </div>
       </Form>
       <Paragraph>
-        <a class="utrecht-link" href="/wachtwoord/vergeten">{t.forgot}</a>
+        <a class="utrecht-link" href="/wachtwoord/vergeten">
+          {t.forgot}
+        </a>
       </Paragraph>
       <Paragraph>{t.noAccount}</Paragraph>
     </div>

@@ -43,7 +43,9 @@ export function ForgotPasswordPage(props: { email?: string; errors?: FieldError[
         </>
       )}
       <Paragraph>
-        <a class="utrecht-link" href="/inloggen">{t.back}</a>
+        <a class="utrecht-link" href="/inloggen">
+          {t.back}
+        </a>
       </Paragraph>
     </div>
   );

@@ -64,11 +64,15 @@ export function InvalidLinkPage(props: { reason: 'unknown' | 'expired' | 'used' 
       <Heading1>{t.invalidTitle}</Heading1>
       <Paragraph>{t[props.reason]}</Paragraph>
       <Paragraph>
-        <a class="utrecht-link" href="/wachtwoord/vergeten">{t.askNew}</a>
+        <a class="utrecht-link" href="/wachtwoord/vergeten">
+          {t.askNew}
+        </a>
       </Paragraph>
       {props.reason === 'used' ? (
         <Paragraph>
-          <a class="utrecht-link" href="/inloggen">{t.login}</a>
+          <a class="utrecht-link" href="/inloggen">
+            {t.login}
+          </a>
         </Paragraph>
       ) : null}
     </div>

@@ -13,7 +13,10 @@ const m = defineMessages({
   },
   newHeading: { nl: 'Nieuw token', en: 'New token' },
   name: { nl: 'Naam', en: 'Name' },
-  nameHelp: { nl: 'Waarvoor gebruikt u het token? Bijvoorbeeld "rapportage-script".', en: 'What is the token for? For example "reporting script".' },
+  nameHelp: {
+    nl: 'Waarvoor gebruikt u het token? Bijvoorbeeld "rapportage-script".',
+    en: 'What is the token for? For example "reporting script".',
+  },
   create: { nl: 'Token maken', en: 'Create token' },
   created: { nl: 'Uw nieuwe token', en: 'Your new token' },
   createdWarning: {

@@ -60,7 +60,9 @@ export function TotpEnrolPage(props: { qrSvg: string; secret: string; required: 
       {/* The SVG is made by our own code from the otpauth URI (no user input); see totp.ts. */}
       <div class="gaz-qr-box" dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
       <Paragraph>{t.manual}</Paragraph>
-      <p class="utrecht-paragraph gaz-code" id="totp-secret">{props.secret}</p>
+      <p class="utrecht-paragraph gaz-code" id="totp-secret">
+        {props.secret}
+      </p>
       <h2 class="utrecht-heading-2">{t.step2}</h2>
       <Form action="/account/tweestapsverificatie">
         <TextField
@@ -99,7 +101,9 @@ export function TotpStatusPage(props: { recoveryCodesLeft: number; errors?: Fiel
         </div>
       </Form>
       <Paragraph>
-        <a class="utrecht-link" href="/account">{t.back}</a>
+        <a class="utrecht-link" href="/account">
+          {t.back}
+        </a>
       </Paragraph>
     </div>
   );

@@ -34,12 +34,16 @@ export function RecoveryCodesPage(props: { codes: string[]; reason: 'enabled' | 
       <Notice kind="warning">{t.once}</Notice>
       <ol class="utrecht-ordered-list gaz-recovery-codes" aria-label={t.list}>
         {props.codes.map((code) => (
-          <li class="utrecht-ordered-list__item gaz-code" key={code}>{code}</li>
+          <li class="utrecht-ordered-list__item gaz-code" key={code}>
+            {code}
+          </li>
         ))}
       </ol>
       <Paragraph>{t.use}</Paragraph>
       <Paragraph>
-        <a class="utrecht-link" href="/account">{t.done}</a>
+        <a class="utrecht-link" href="/account">
+          {t.done}
+        </a>
       </Paragraph>
     </div>
   );

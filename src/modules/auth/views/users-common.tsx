@@ -43,7 +43,5 @@ export function roleOptions(locale: Locale) {
 export function usersCrumbs(locale: Locale, ...rest: { href?: string; label: string }[]) {
   const t = um(locale);
   const base = [{ href: '/beheer', label: t.staff }];
-  return rest.length === 0
-    ? [...base, { label: t.users }]
-    : [...base, { href: '/beheer/gebruikers', label: t.users }, ...rest];
+  return rest.length === 0 ? [...base, { label: t.users }] : [...base, { href: '/beheer/gebruikers', label: t.users }, ...rest];
 }

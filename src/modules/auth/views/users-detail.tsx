@@ -59,7 +59,13 @@ function Item(props: { label: string; children: ComponentChildren }) {
 
 export type UserDetailNotice = 'opgeslagen' | 'uitnodiging-verstuurd';
 
-export function UserDetailPage(props: { user: UserDetail; isSelf: boolean; errors?: FieldError[]; values?: Record<string, string>; notice?: UserDetailNotice }) {
+export function UserDetailPage(props: {
+  user: UserDetail;
+  isSelf: boolean;
+  errors?: FieldError[];
+  values?: Record<string, string>;
+  notice?: UserDetailNotice;
+}) {
   const { locale } = usePage();
   const t = m(locale);
   const u = um(locale);
@@ -140,7 +146,9 @@ export function UserDetailPage(props: { user: UserDetail; isSelf: boolean; error
           <h2 class="utrecht-heading-2">{t.eraseHeading}</h2>
           <Paragraph>{t.eraseIntro}</Paragraph>
           <Paragraph>
-            <a class="utrecht-link" href={`${base}/wissen`}>{t.eraseLink}</a>
+            <a class="utrecht-link" href={`${base}/wissen`}>
+              {t.eraseLink}
+            </a>
           </Paragraph>
         </>
       )}
@@ -161,13 +169,23 @@ export function EraseUserPage(props: { user: UserDetail; errors?: FieldError[]; 
       <ErrorSummary errors={errors} labels={{ confirm_email: t.confirmField }} />
       <Notice kind="warning">{t.confirmText(props.user.email)}</Notice>
       <Form action={`${base}/wissen`}>
-        <TextField name="confirm_email" type="email" label={t.confirmField} value={props.value} errors={errors} autocomplete="off" required />
+        <TextField
+          name="confirm_email"
+          type="email"
+          label={t.confirmField}
+          value={props.value}
+          errors={errors}
+          autocomplete="off"
+          required
+        />
         <div class="utrecht-button-group">
           <SubmitButton>{t.confirmSubmit}</SubmitButton>
         </div>
       </Form>
       <Paragraph>
-        <a class="utrecht-link" href={base}>{t.cancel}</a>
+        <a class="utrecht-link" href={base}>
+          {t.cancel}
+        </a>
       </Paragraph>
     </div>
   );

@@ -60,7 +60,9 @@ export function InviteUserPage(props: { values?: InviteValues; errors?: FieldErr
         </div>
       </Form>
       <Paragraph>
-        <a class="utrecht-link" href="/beheer/gebruikers">{t.cancel}</a>
+        <a class="utrecht-link" href="/beheer/gebruikers">
+          {t.cancel}
+        </a>
       </Paragraph>
     </div>
   );

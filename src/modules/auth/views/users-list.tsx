@@ -32,11 +32,18 @@ export function UsersListPage(props: {
       {props.notice === 'uitgenodigd' ? <Notice kind="ok">{t.invited}</Notice> : null}
       {props.notice === 'gewist' ? <Notice kind="ok">{t.erased}</Notice> : null}
       <Paragraph>
-        <a class="utrecht-link" href="/beheer/gebruikers/uitnodigen">{u.invite}</a>
+        <a class="utrecht-link" href="/beheer/gebruikers/uitnodigen">
+          {u.invite}
+        </a>
       </Paragraph>
       <form method="get" action="/beheer/gebruikers" class="utrecht-form">
         <TextField name="q" type="search" label={t.search} value={props.filter.q ?? ''} />
-        <SelectField name="role" label={u.role} value={props.filter.role ?? ''} options={[{ value: '', label: u.anyRole }, ...roleOptions(locale)]} />
+        <SelectField
+          name="role"
+          label={u.role}
+          value={props.filter.role ?? ''}
+          options={[{ value: '', label: u.anyRole }, ...roleOptions(locale)]}
+        />
         <SelectField
           name="status"
           label={u.status}

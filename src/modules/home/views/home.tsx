@@ -31,9 +31,21 @@ export function HomePage() {
       <FinderForm />
       <h2 class="utrecht-heading-2">{t.tasks}</h2>
       <ul class="utrecht-link-list utrecht-link-list--html-ul">
-        <li class="utrecht-link-list__item"><a class="utrecht-link-list__link utrecht-link" href="/netwerk">{t.network}</a></li>
-        <li class="utrecht-link-list__item"><a class="utrecht-link-list__link utrecht-link" href="/gemeenten">{t.municipalities}</a></li>
-        <li class="utrecht-link-list__item"><a class="utrecht-link-list__link utrecht-link" href="/kaart">{t.map}</a></li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link-list__link utrecht-link" href="/netwerk">
+            {t.network}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link-list__link utrecht-link" href="/gemeenten">
+            {t.municipalities}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link-list__link utrecht-link" href="/kaart">
+            {t.map}
+          </a>
+        </li>
       </ul>
       <Paragraph>{t.noVictimData}</Paragraph>
     </>

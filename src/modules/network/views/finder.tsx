@@ -9,7 +9,10 @@ import type { MunicipalityCoverage } from '../network.logic.ts';
 import type { Coordinator } from '../service.ts';
 
 export const fm = defineMessages({
-  question: { nl: 'Wie is de zorgcoördinator mensenhandel in mijn gemeente?', en: 'Who is the care coordinator for human trafficking in my municipality?' },
+  question: {
+    nl: 'Wie is de zorgcoördinator mensenhandel in mijn gemeente?',
+    en: 'Who is the care coordinator for human trafficking in my municipality?',
+  },
   label: { nl: 'Naam van uw gemeente', en: 'Name of your municipality' },
   hint: { nl: 'Ook een vroegere gemeentenaam kan, bijvoorbeeld Weesp.', en: 'A former municipality name also works, for example Weesp.' },
   search: { nl: 'Zoek', en: 'Search' },
@@ -36,7 +39,10 @@ export const fm = defineMessages({
     en: 'This municipality has no care coordinator for human trafficking (yet). The national coordination centre against human trafficking (CoMensha) then coordinates care from afar. Get in touch via the CoMensha website.',
   },
   comensha: { nl: 'Naar de website van CoMensha', en: 'Go to the CoMensha website' },
-  noContact: { nl: 'Contactgegevens volgen; neem intussen contact op via de organisatie.', en: 'Contact details will follow; meanwhile contact the organisation.' },
+  noContact: {
+    nl: 'Contactgegevens volgen; neem intussen contact op via de organisatie.',
+    en: 'Contact details will follow; meanwhile contact the organisation.',
+  },
   inhabitants: { nl: 'Inwoners', en: 'Inhabitants' },
   profile: { nl: 'Meer over deze gemeente', en: 'More about this municipality' },
   back: { nl: 'Naar de kaart van het netwerk', en: 'To the network map' },
@@ -49,13 +55,19 @@ export function FinderForm(props: { date?: string; value?: string; headingLevel?
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
     <section class="gaz-finder" aria-labelledby="finder-heading" data-island="finder">
-      <Heading class={props.headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-2'} id="finder-heading">{t.question}</Heading>
+      <Heading class={props.headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-2'} id="finder-heading">
+        {t.question}
+      </Heading>
       <form method="get" action="/netwerk/zoeken" class="utrecht-form gaz-inline-form" role="search">
         <div class="utrecht-form-field utrecht-form-field--text">
           <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="finder-gemeente">{t.label}</label>
+            <label class="utrecht-form-label" for="finder-gemeente">
+              {t.label}
+            </label>
           </div>
-          <div class="utrecht-form-field__description utrecht-form-field-description" id="finder-gemeente-hint">{t.hint}</div>
+          <div class="utrecht-form-field__description utrecht-form-field-description" id="finder-gemeente-hint">
+            {t.hint}
+          </div>
           <div class="utrecht-form-field__input">
             <input
               class="utrecht-textbox"
@@ -85,19 +97,28 @@ export function FinderResults(props: { query: string; found: FoundMunicipality[]
     <>
       <Heading1>{t.resultsTitle}</Heading1>
       {props.query.trim() === '' ? (
-        <Notice kind="warning"><Paragraph>{t.empty}</Paragraph></Notice>
+        <Notice kind="warning">
+          <Paragraph>{t.empty}</Paragraph>
+        </Notice>
       ) : props.found.length === 0 ? (
         <Notice kind="warning">
-          <Paragraph>{t.none} “{props.query}”.</Paragraph>
+          <Paragraph>
+            {t.none} “{props.query}”.
+          </Paragraph>
           <Paragraph>{t.noneHelp}</Paragraph>
         </Notice>
       ) : (
         <>
-          <Paragraph>{t.several} “{props.query}”. {t.choose}</Paragraph>
+          <Paragraph>
+            {t.several} “{props.query}”. {t.choose}
+          </Paragraph>
           <ul class="utrecht-link-list utrecht-link-list--html-ul">
             {props.found.map((f) => (
               <li class="utrecht-link-list__item" key={f.code}>
-                <a class="utrecht-link-list__link utrecht-link" href={`/netwerk/gemeente/${f.code}${props.dateParam}${f.matchedFormerName ? `${props.dateParam ? '&' : '?'}via=${encodeURIComponent(f.matchedFormerName)}` : ''}`}>
+                <a
+                  class="utrecht-link-list__link utrecht-link"
+                  href={`/netwerk/gemeente/${f.code}${props.dateParam}${f.matchedFormerName ? `${props.dateParam ? '&' : '?'}via=${encodeURIComponent(f.matchedFormerName)}` : ''}`}
+                >
                   {f.name}
                   {f.matchedFormerName ? ` (${t.formerly} ${f.matchedFormerName})` : ''}
                 </a>
@@ -143,24 +164,63 @@ export function MunicipalityAnswer(props: {
         <>
           <Paragraph>{t.noCoordinator}</Paragraph>
           <Paragraph>
-            <a class="utrecht-link" href="https://www.comensha.nl">{t.comensha}</a>
+            <a class="utrecht-link" href="https://www.comensha.nl">
+              {t.comensha}
+            </a>
           </Paragraph>
         </>
       ) : (
         <>
           {props.coordinators.map((k) => (
             <section class="gaz-card" key={k.id} aria-labelledby={`coordinator-${k.id}`}>
-              <h2 class="utrecht-heading-2" id={`coordinator-${k.id}`}>{k.name}</h2>
+              <h2 class="utrecht-heading-2" id={`coordinator-${k.id}`}>
+                {k.name}
+              </h2>
               <dl class="gaz-contact">
                 {k.organisation ? (
                   <div>
                     <dt>{t.organisation}</dt>
-                    <dd>{k.organisation.website ? <a class="utrecht-link" href={k.organisation.website}>{k.organisation.name}</a> : k.organisation.name}</dd>
+                    <dd>
+                      {k.organisation.website ? (
+                        <a class="utrecht-link" href={k.organisation.website}>
+                          {k.organisation.name}
+                        </a>
+                      ) : (
+                        k.organisation.name
+                      )}
+                    </dd>
                   </div>
                 ) : null}
-                {k.phone ? <div><dt>{t.phone}</dt><dd><a class="utrecht-link" href={`tel:${k.phone.replace(/[^\d+]/g, '')}`}>{k.phone}</a></dd></div> : null}
-                {k.email ? <div><dt>{t.email}</dt><dd><a class="utrecht-link" href={`mailto:${k.email}`}>{k.email}</a></dd></div> : null}
-                {k.webPage ? <div><dt>{t.web}</dt><dd><a class="utrecht-link" href={k.webPage}>{k.webPage}</a></dd></div> : null}
+                {k.phone ? (
+                  <div>
+                    <dt>{t.phone}</dt>
+                    <dd>
+                      <a class="utrecht-link" href={`tel:${k.phone.replace(/[^\d+]/g, '')}`}>
+                        {k.phone}
+                      </a>
+                    </dd>
+                  </div>
+                ) : null}
+                {k.email ? (
+                  <div>
+                    <dt>{t.email}</dt>
+                    <dd>
+                      <a class="utrecht-link" href={`mailto:${k.email}`}>
+                        {k.email}
+                      </a>
+                    </dd>
+                  </div>
+                ) : null}
+                {k.webPage ? (
+                  <div>
+                    <dt>{t.web}</dt>
+                    <dd>
+                      <a class="utrecht-link" href={k.webPage}>
+                        {k.webPage}
+                      </a>
+                    </dd>
+                  </div>
+                ) : null}
               </dl>
               {!k.phone && !k.email && !k.webPage ? <Paragraph>{t.noContact}</Paragraph> : null}
             </section>
@@ -172,8 +232,16 @@ export function MunicipalityAnswer(props: {
         </>
       )}
       <ul class="utrecht-link-list utrecht-link-list--html-ul">
-        <li class="utrecht-link-list__item"><a class="utrecht-link-list__link utrecht-link" href={`/netwerk?datum=${props.date}`}>{t.back}</a></li>
-        <li class="utrecht-link-list__item"><a class="utrecht-link-list__link utrecht-link" href={`/gemeenten/${props.code}`}>{t.profile}</a></li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link-list__link utrecht-link" href={`/netwerk?datum=${props.date}`}>
+            {t.back}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link-list__link utrecht-link" href={`/gemeenten/${props.code}`}>
+            {t.profile}
+          </a>
+        </li>
       </ul>
       <FinderForm headingLevel={2} />
     </>

@@ -22,7 +22,10 @@ export const m = defineMessages({
   inhabitantsCovered: { nl: 'Inwoners met een zorgcoördinator', en: 'Inhabitants with a care coordinator' },
   share: { nl: 'Aandeel van de inwoners van Nederland', en: 'Share of the inhabitants of the Netherlands' },
   of: { nl: 'van', en: 'of' },
-  closed: { nl: 'Het netwerk is gesloten: elke gemeente heeft een zorgcoördinator.', en: 'The network is closed: every municipality has a care coordinator.' },
+  closed: {
+    nl: 'Het netwerk is gesloten: elke gemeente heeft een zorgcoördinator.',
+    en: 'The network is closed: every municipality has a care coordinator.',
+  },
   notClosed: { nl: 'Het netwerk is nog niet gesloten.', en: 'The network is not yet closed.' },
   mapTitle: { nl: 'Kaart: dekking en capaciteit', en: 'Map: coverage and capacity' },
   legend: { nl: 'Legenda', en: 'Legend' },
@@ -39,7 +42,10 @@ export const m = defineMessages({
   showTable: { nl: 'Toon de tabel met alle gemeenten', en: 'Show the table of all municipalities' },
   timeline: { nl: 'Groei van het netwerk per maand', en: 'Growth of the network per month' },
   month: { nl: 'Maand', en: 'Month' },
-  noMap: { nl: 'Voor deze datum zijn geen gemeentegrenzen beschikbaar; de tabel hieronder geeft de gegevens.', en: 'No municipal boundaries are available for this date; the table below gives the data.' },
+  noMap: {
+    nl: 'Voor deze datum zijn geen gemeentegrenzen beschikbaar; de tabel hieronder geeft de gegevens.',
+    en: 'No municipal boundaries are available for this date; the table below gives the data.',
+  },
   attribution: {
     nl: 'Grenzen: CBS/Kadaster via PDOK, vereenvoudigd door cartomap/nl; inwoners: CBS (CC BY 4.0).',
     en: 'Boundaries: CBS/Kadaster via PDOK, simplified by cartomap/nl; inhabitants: CBS (CC BY 4.0).',
@@ -121,12 +127,16 @@ function LineChart(props: { title: string; id: string; points: { label: string; 
       {ticks.map((v) => (
         <g key={v}>
           <line x1={pad.l} x2={w - pad.r} y1={y(v)} y2={y(v)} stroke="#cccccc" stroke-width="1" />
-          <text x={pad.l - 6} y={y(v) + 4} text-anchor="end" font-size="11" fill="#333333">{v}</text>
+          <text x={pad.l - 6} y={y(v) + 4} text-anchor="end" font-size="11" fill="#333333">
+            {v}
+          </text>
         </g>
       ))}
       {props.points.map((p, i) =>
         i % labelEvery === 0 || i === n - 1 ? (
-          <text key={p.label} x={x(i)} y={h - 8} text-anchor="middle" font-size="11" fill="#333333">{p.label}</text>
+          <text key={p.label} x={x(i)} y={h - 8} text-anchor="middle" font-size="11" fill="#333333">
+            {p.label}
+          </text>
         ) : null,
       )}
       <path d={line} fill="none" stroke="#154273" stroke-width="2" />
@@ -145,10 +155,22 @@ export function Timeline(props: { points: TimelinePoint[] }) {
   const maxMunicipalities = Math.max(0, ...props.points.map((p) => p.municipalitiesTotal));
   return (
     <section aria-labelledby="timeline-heading" class="gaz-timeline">
-      <h2 class="utrecht-heading-2" id="timeline-heading">{t.timeline}</h2>
+      <h2 class="utrecht-heading-2" id="timeline-heading">
+        {t.timeline}
+      </h2>
       <div class="gaz-timeline__charts">
-        <LineChart id="chart-coordinators" title={t.coordinators} points={props.points.map((p) => ({ label: short(p.month), value: p.coordinators }))} max={Math.max(5, Math.ceil(maxCoordinators / 5) * 5)} />
-        <LineChart id="chart-municipalities" title={t.municipalitiesCovered} points={props.points.map((p) => ({ label: short(p.month), value: p.municipalitiesCovered }))} max={maxMunicipalities} />
+        <LineChart
+          id="chart-coordinators"
+          title={t.coordinators}
+          points={props.points.map((p) => ({ label: short(p.month), value: p.coordinators }))}
+          max={Math.max(5, Math.ceil(maxCoordinators / 5) * 5)}
+        />
+        <LineChart
+          id="chart-municipalities"
+          title={t.municipalitiesCovered}
+          points={props.points.map((p) => ({ label: short(p.month), value: p.municipalitiesCovered }))}
+          max={maxMunicipalities}
+        />
       </div>
       <DataTable
         caption={t.timeline}
@@ -156,7 +178,11 @@ export function Timeline(props: { points: TimelinePoint[] }) {
         columns={[
           { header: t.month, cell: (p) => p.month },
           { header: t.coordinators, cell: (p) => formatNumber(p.coordinators, locale), numeric: true },
-          { header: t.municipalitiesCovered, cell: (p) => `${formatNumber(p.municipalitiesCovered, locale)} ${t.of} ${formatNumber(p.municipalitiesTotal, locale)}`, numeric: true },
+          {
+            header: t.municipalitiesCovered,
+            cell: (p) => `${formatNumber(p.municipalitiesCovered, locale)} ${t.of} ${formatNumber(p.municipalitiesTotal, locale)}`,
+            numeric: true,
+          },
           { header: t.inhabitantsCovered, cell: (p) => formatNumber(p.populationCovered, locale), numeric: true },
         ]}
       />
@@ -164,7 +190,13 @@ export function Timeline(props: { points: TimelinePoint[] }) {
   );
 }
 
-export function NetworkPage(props: { network: NetworkOnDate; date: string; isToday: boolean; shapes: MapShape[]; timeline: TimelinePoint[] }) {
+export function NetworkPage(props: {
+  network: NetworkOnDate;
+  date: string;
+  isToday: boolean;
+  shapes: MapShape[];
+  timeline: TimelinePoint[];
+}) {
   const { locale } = usePage();
   const t = m(locale);
   const s = props.network.summary;
@@ -178,7 +210,9 @@ export function NetworkPage(props: { network: NetworkOnDate; date: string; isTod
       <form method="get" action="/netwerk" class="utrecht-form gaz-inline-form">
         <div class="utrecht-form-field utrecht-form-field--text">
           <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="field-datum">{t.dateLabel}</label>
+            <label class="utrecht-form-label" for="field-datum">
+              {t.dateLabel}
+            </label>
           </div>
           <div class="utrecht-form-field__input">
             <input class="utrecht-textbox" type="date" id="field-datum" name="datum" value={props.date} />
@@ -191,19 +225,34 @@ export function NetworkPage(props: { network: NetworkOnDate; date: string; isTod
         {t.figures} — {t.onDate} {formatDate(props.date, locale)}
       </h2>
       <dl class="gaz-figures">
-        <div class="gaz-figures__item"><dt>{t.coordinators}</dt><dd>{formatNumber(s.coordinators, locale)}</dd></div>
+        <div class="gaz-figures__item">
+          <dt>{t.coordinators}</dt>
+          <dd>{formatNumber(s.coordinators, locale)}</dd>
+        </div>
         <div class="gaz-figures__item">
           <dt>{t.municipalitiesCovered}</dt>
-          <dd>{formatNumber(s.municipalitiesCovered, locale)} {t.of} {formatNumber(s.municipalitiesTotal, locale)}</dd>
+          <dd>
+            {formatNumber(s.municipalitiesCovered, locale)} {t.of} {formatNumber(s.municipalitiesTotal, locale)}
+          </dd>
         </div>
-        <div class="gaz-figures__item"><dt>{t.inhabitantsCovered}</dt><dd>{formatNumber(s.populationCovered, locale)}</dd></div>
-        <div class="gaz-figures__item"><dt>{t.share}</dt><dd>{formatNumber(s.populationShare * 100, locale, 1)}%</dd></div>
+        <div class="gaz-figures__item">
+          <dt>{t.inhabitantsCovered}</dt>
+          <dd>{formatNumber(s.populationCovered, locale)}</dd>
+        </div>
+        <div class="gaz-figures__item">
+          <dt>{t.share}</dt>
+          <dd>{formatNumber(s.populationShare * 100, locale, 1)}%</dd>
+        </div>
       </dl>
       <Paragraph>{s.closed ? t.closed : t.notClosed}</Paragraph>
 
       <h2 class="utrecht-heading-2">{t.mapTitle}</h2>
       <div class="gaz-map-layout" data-island="map">
-        {props.shapes.length > 0 ? <NetworkMap shapes={props.shapes} network={props.network} dateParam={dateParam} /> : <Paragraph>{t.noMap}</Paragraph>}
+        {props.shapes.length > 0 ? (
+          <NetworkMap shapes={props.shapes} network={props.network} dateParam={dateParam} />
+        ) : (
+          <Paragraph>{t.noMap}</Paragraph>
+        )}
         <Legend norm={props.network.result.norm} />
       </div>
       <Paragraph class="gaz-attribution">
@@ -216,7 +265,14 @@ export function NetworkPage(props: { network: NetworkOnDate; date: string; isTod
           caption={`${t.tableTitle} (${formatDate(props.date, locale)})`}
           rows={rows}
           columns={[
-            { header: t.municipality, cell: (r) => <a class="utrecht-link" href={`/netwerk/gemeente/${r.code}${dateParam}`}>{r.name}</a> },
+            {
+              header: t.municipality,
+              cell: (r) => (
+                <a class="utrecht-link" href={`/netwerk/gemeente/${r.code}${dateParam}`}>
+                  {r.name}
+                </a>
+              ),
+            },
             { header: t.status, cell: (r) => statusLabel(r, locale) },
             { header: t.capacity, cell: (r) => (r.status === 'covered' ? formatNumber(r.ftePer100k, locale, 3) : '–'), numeric: true },
             { header: t.inhabitants, cell: (r) => formatNumber(r.population, locale), numeric: true },
@@ -228,7 +284,9 @@ export function NetworkPage(props: { network: NetworkOnDate; date: string; isTod
 
       <FinderForm date={props.isToday ? undefined : props.date} headingLevel={2} />
       <Paragraph>
-        <a class="utrecht-link" href={`/api/v1/network/coverage${props.isToday ? '' : `?date=${props.date}`}`}>{t.api}</a>
+        <a class="utrecht-link" href={`/api/v1/network/coverage${props.isToday ? '' : `?date=${props.date}`}`}>
+          {t.api}
+        </a>
       </Paragraph>
     </>
   );
