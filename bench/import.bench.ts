@@ -1,7 +1,7 @@
 // Reference data import (issue 3): both years, all regions and mergers must import in < 10 s.
 // Prints the time of each phase for three fresh imports (each into an empty database).
 import { resolve } from 'node:path';
-import { importReferenceData } from '../src/modules/atlas/service.ts';
+import { importReferenceData } from '../src/modules/atlas/index.ts';
 import { createTestApp } from '../test/helpers/app.ts';
 
 const source = process.env.REFERENCE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data', 'cbs');

@@ -3,7 +3,7 @@
 // uncached render (fresh process, first request per URL) against a memoised one.
 import { resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { importReferenceData } from '../src/modules/atlas/service.ts';
+import { importReferenceData } from '../src/modules/atlas/index.ts';
 import { createTestApp } from '../test/helpers/app.ts';
 
 const LIMIT = 150 * 1024;

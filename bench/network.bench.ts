@@ -4,7 +4,7 @@
 //  2. /netwerk for a cached date — target < 5 ms per request (in-process, app.inject);
 //  3. the network API under load beside a bare Fastify server in the same run (autocannon).
 
-import { importReferenceData } from '../src/modules/atlas/service.ts';
+import { importReferenceData } from '../src/modules/atlas/index.ts';
 import { loadNetworkDemo } from '../src/modules/network/demo.ts';
 import { computeCoverage } from '../src/modules/network/network.logic.ts';
 import { clearNetworkCache, networkOn } from '../src/modules/network/service.ts';

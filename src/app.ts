@@ -15,12 +15,12 @@ import { installErrorHandlers } from './http/error-handler.tsx';
 import { errors } from './http/errors.ts';
 import { preferredEncoding } from './http/http-cache.ts';
 import { completedLine, lazyChildLogger, requestIdOf } from './http/logging.ts';
-import { isPermissionName, PERMISSIONS, type PermissionName, ROLES_REQUIRING_TOTP, roleMay } from './http/permissions.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { mayHold, type PermissionName, ROLES_REQUIRING_TOTP } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
+import { scopeAllows } from './http/route-kit.ts';
 import { securityHeaderSets } from './http/security-headers.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from './i18n.ts';
-import { authenticateRequest } from './modules/auth/request-auth.ts';
-import { registerModules } from './modules/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -85,6 +85,7 @@ export async function buildApp(
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('user', null);
   const securityHeaders = securityHeaderSets({ https: config.env === 'production' });
+  const authenticate = deps.modules.authenticator();
 
   // Every route must declare its permission; an undeclared route fails at start-up, not in production.
   app.addHook('onRoute', (route) => {
@@ -97,8 +98,14 @@ export async function buildApp(
         route.config = { ...(route.config ?? {}), permission };
       }
     }
-    if (!isPermissionName(permission)) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission).`);
+    if (permission === undefined || !deps.modules.permission(permission)) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no known permission (config.permission).`);
+    }
+    const scope = route.config?.scope;
+    if (scope && typeof scope === 'object' && !route.url.includes(`:${scope.ownMunicipality}`)) {
+      throw new Error(
+        `Route ${route.url}: scope ownMunicipality names the parameter "${scope.ownMunicipality}", which the route does not have.`,
+      );
     }
     for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
@@ -186,25 +193,24 @@ export async function buildApp(
       req.locale = req.cookies[LOCALE_COOKIE] as Locale;
     }
     if (!req.headers.cookie && !req.headers.authorization) return done();
-    authenticateRequest(req, reply, deps).then((user) => {
+    if (!authenticate) return done();
+    authenticate(req, reply, deps).then((user) => {
       req.user = user;
       done();
     }, done);
   });
 
-  // Permission, then CSRF: a hook per request, not per route, so no route can skip it.
+  // Permission, ownership scope, then CSRF: a hook per request, not per route, so no route can skip it.
   app.addHook('preHandler', (req, reply, done) => {
     const permission = req.routeOptions.config?.permission;
     if (!permission) return done(); // 404 handler
-    if (!roleMay(req.user?.role ?? null, permission)) {
+    const spec = deps.modules.permission(permission);
+    if (!spec || !mayHold(spec, req.user?.role ?? null, req.user?.grants)) {
       return done(req.user ? errors.forbidden() : errors.unauthorized());
     }
-    if (
-      req.user?.mustEnrolTotp &&
-      PERMISSIONS[permission].roles !== 'anyone' &&
-      permission !== 'signedIn' &&
-      ROLES_REQUIRING_TOTP.includes(req.user.role)
-    ) {
+    const scope = req.routeOptions.config?.scope;
+    if (scope && !scopeAllows(scope, req.user, req.params)) return done(req.user ? errors.forbidden() : errors.unauthorized());
+    if (req.user?.mustEnrolTotp && spec.roles !== 'anyone' && permission !== 'signedIn' && ROLES_REQUIRING_TOTP.includes(req.user.role)) {
       if (req.url.startsWith('/api/')) return done(errors.forbidden());
       reply.redirect('/account/tweestapsverificatie', 303);
       return;
@@ -232,7 +238,7 @@ export async function buildApp(
     return reply.send(asset.body);
   });
 
-  await (await import('./http/openapi.ts')).registerOpenApi(app, deps);
-  await registerModules(app, deps);
+  await registerOpenApi(app, deps);
+  for (const module of deps.modules.modules) await module.routes?.(app, deps);
   return app;
 }

@@ -1,19 +1,10 @@
-// Background work that runs beside the web server (outbox sender, clean-ups).
+// Background work beside the web server: the workers every module declares in its manifest
+// (the outbox sender, the job runner).
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from './deps.ts';
-
-export interface BackgroundWorker {
-  stop: () => Promise<void>;
-}
-
-type Starter = (deps: AppDeps, log: FastifyBaseLogger) => BackgroundWorker;
-const starters: Starter[] = [];
-
-export function registerBackgroundWorker(start: Starter) {
-  starters.push(start);
-}
+import type { BackgroundWorker } from './module.ts';
 
 export function startBackgroundWork(deps: AppDeps, log: FastifyBaseLogger): BackgroundWorker {
-  const workers = starters.map((start) => start(deps, log));
+  const workers = deps.modules.workers().map((start) => start(deps, log));
   return { stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
 }

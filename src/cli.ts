@@ -1,9 +1,14 @@
 // `npm run cli -- <command> [--options]`. Commands use the same services as the web app.
+
+import { backupCommands } from './cli/backup.ts';
+import { coreCommands } from './cli/core.ts';
+import { type CliCommand, type CliContext, parseOptions } from './cli/registry.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import type { AppDeps } from './deps.ts';
-import './cli/commands.ts';
-import { type CliContext, commands, parseOptions } from './cli/registry.ts';
+import { modules } from './modules/index.ts';
+
+const commands = new Map<string, CliCommand>([...coreCommands, ...backupCommands, ...modules.cliCommands()].map((c) => [c.name, c]));
 
 function help(): string {
   const lines = ['Usage: npm run cli -- <command> [options]', '', 'Commands:'];
@@ -41,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     deps: async () => {
       if (!deps) {
         const config = loadConfig();
-        deps = { config, db: createDatabase(config.databaseUrl), now: () => new Date() };
+        deps = { config, db: createDatabase(config.databaseUrl), now: () => new Date(), modules };
       }
       return deps;
     },

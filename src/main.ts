@@ -4,7 +4,7 @@ import { startBackgroundWork } from './background.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
-import './workers.ts';
+import { modules } from './modules/index.ts';
 
 async function main() {
   let config;
@@ -18,7 +18,7 @@ async function main() {
     throw e;
   }
   const db = createDatabase(config.databaseUrl);
-  const deps = { config, db, now: () => new Date() };
+  const deps = { config, db, now: () => new Date(), modules };
   await prepareDatabase(deps, (line) => console.log(line));
   const app = await buildApp(deps);
   const background = startBackgroundWork(deps, app.log);

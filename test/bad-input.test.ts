@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { PERMISSIONS, type PermissionName, type Role } from '../src/http/permissions.ts';
+import type { PermissionName, Role } from '../src/http/permissions.ts';
+import { modules } from '../src/modules/index.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import {
   anonymousCsrf,
@@ -35,7 +36,7 @@ after(async () => {
 
 /** The role the route is walked as (null: anonymous), or undefined when it cannot be reached in this test. */
 function roleFor(permission: PermissionName): Role | null | undefined {
-  const roles = PERMISSIONS[permission].roles;
+  const roles = modules.permission(permission)!.roles;
   if (roles === 'anyone') return permission === 'token' ? undefined : null;
   return roles.includes('admin' as never) ? 'admin' : roles[0];
 }

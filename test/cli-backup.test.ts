@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { BackupError, backupSqlite, knownMigrations, restoreSqlite } from '../src/cli/backup.ts';
 import { createDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { modules } from '../src/modules/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 let dir: string;
@@ -18,7 +19,7 @@ let port: number;
 /** A migrated SQLite database holding some rows of its own. */
 async function databaseWithData(path: string, rows: number, label: string) {
   const db = createDatabase(`sqlite:${path}`);
-  await migrateToLatest(db);
+  await migrateToLatest(db, modules.migrationFolders());
   await db.destroy();
   const raw = new SqliteDatabase(path);
   raw.exec('CREATE TABLE backup_probe (id INTEGER PRIMARY KEY, label TEXT NOT NULL, body TEXT NOT NULL)');

@@ -5,10 +5,11 @@ import { prepareDatabase } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createDatabase } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/index.ts';
+import { modules } from '../../src/modules/index.ts';
 
 const config = { ...loadConfig(), port: 0, host: '127.0.0.1', logLevel: 'warn' };
 const db = createDatabase(config.databaseUrl);
-const deps = { config, db, now: () => new Date() };
+const deps = { config, db, now: () => new Date(), modules };
 const quiet = () => {};
 await prepareDatabase(deps, quiet);
 if (process.env.BENCH_DEMO === '1') await loadDemo({ ...deps, config: { ...config, env: 'development' } }, quiet);

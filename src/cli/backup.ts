@@ -7,20 +7,21 @@ import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { type Config, loadConfig } from '../config.ts';
 import { isPostgresUrl, sqlitePathOf } from '../db/database.ts';
-import { type CliContext, registerCommand } from './registry.ts';
+import type { CliCommand, CliContext } from '../module.ts';
+import { modules } from '../modules/index.ts';
 
 const MIGRATION_TABLE = 'kysely_migration';
-const migrationFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
 
 export class BackupError extends Error {}
 
 type Progress = (done: number, total: number) => void;
 
 /** Names of the migrations this version of the code knows. */
-export function knownMigrations(): string[] {
-  return readdirSync(migrationFolder)
-    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
-    .map((f) => f.replace(/\.(ts|js)$/, ''))
+export function knownMigrations(folders: readonly URL[] = modules.migrationFolders()): string[] {
+  return folders
+    .flatMap((folder) => readdirSync(fileURLToPath(folder)))
+    .filter((f) => /^\d{14}-[a-z0-9-]+\.ts$/.test(f))
+    .map((f) => f.replace(/\.ts$/, ''))
     .sort();
 }
 
@@ -209,7 +210,7 @@ function sqliteConfigFor(file: string | true | undefined, missingFileHint: strin
   return config;
 }
 
-registerCommand({
+const backup: CliCommand = {
   name: 'backup',
   usage: 'backup --to FILE [--force]',
   description: 'Copy the SQLite database to FILE while the server keeps running (for PostgreSQL it explains pg_dump).',
@@ -232,9 +233,9 @@ registerCommand({
       ctx.out(`Restore it with: npm run cli -- restore --from ${target}`);
       return 0;
     }),
-});
+};
 
-registerCommand({
+const restore: CliCommand = {
   name: 'restore',
   usage: 'restore --from FILE [--force]',
   description: 'Replace the SQLite database with a backup made by `backup` (stop the server first). PostgreSQL: see pg_restore.',
@@ -264,4 +265,6 @@ registerCommand({
       }
       return 0;
     }),
-});
+};
+
+export const backupCommands: CliCommand[] = [backup, restore];

@@ -2,22 +2,22 @@
 import { prepareDatabase } from '../boot.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/index.ts';
-import { registerCommand } from './registry.ts';
+import type { CliCommand } from '../module.ts';
 
-registerCommand({
+const migrate: CliCommand = {
   name: 'migrate',
   usage: 'migrate',
   description: 'Create or update the database schema to the latest version.',
   run: async (_options, ctx) => {
     const deps = await ctx.deps();
-    const results = await migrateToLatest(deps.db);
+    const results = await migrateToLatest(deps.db, deps.modules.migrationFolders());
     for (const r of results) ctx.out(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);
     ctx.out(results.length === 0 ? 'The database is up to date.' : `Applied ${results.length} migration(s).`);
     return 0;
   },
-});
+};
 
-registerCommand({
+const demoLoad: CliCommand = {
   name: 'demo:load',
   usage: 'demo:load',
   description: 'Load the 2019 demo scenario (fictional people). Refused in production.',
@@ -32,4 +32,6 @@ registerCommand({
     ctx.out('Demo scenario loaded.');
     return 0;
   },
-});
+};
+
+export const coreCommands: CliCommand[] = [migrate, demoLoad];

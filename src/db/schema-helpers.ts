@@ -5,7 +5,7 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 import { dialectOf } from './database.ts';
 
 /** Adds an auto-incrementing integer primary key `id`. */
-export function withIdColumn<T extends string>(db: Kysely<any>, tb: CreateTableBuilder<T, never>) {
+export function withIdColumn<T extends string, DB>(db: Kysely<DB>, tb: CreateTableBuilder<T, never>) {
   return dialectOf(db) === 'postgres'
     ? tb.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : tb.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());

@@ -1,10 +1,9 @@
-// The whole database schema as Kysely sees it: each module declares its own tables in its
-// tables.ts and they are merged here. A module only queries its own tables (CONVENTIONS.md §3).
-
-import type { AtlasTables } from '../modules/atlas/tables.ts';
-import type { AuditTables } from '../modules/audit/tables.ts';
-import type { AuthTables } from '../modules/auth/tables.ts';
-import type { NetworkTables } from '../modules/network/tables.ts';
-import type { OutboxTables } from '../modules/outbox/tables.ts';
-
-export interface Database extends AuthTables, AuditTables, OutboxTables, AtlasTables, NetworkTables {}
+// The whole database schema as Kysely sees it. Each module declares its own tables in its
+// tables.ts and merges them into this interface there:
+//
+//   declare module '../../db/types.ts' { interface Database extends NetworkTables {} }
+//
+// so adding a module's tables touches no file outside the module. A module only queries its own
+// tables (CONVENTIONS.md §3).
+// biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation in each tables.ts
+export interface Database {}

@@ -18,16 +18,18 @@ export async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Prom
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Gemeenten aan zet — open data',
+        title: 'Gemeenten aan zet — API',
         version: '1.0.0',
         description:
-          'Open gegevens over Nederlandse gemeenten op elke datum sinds 2019: gemeenten, regio’s, herindelingen en grenzen. ' +
-          'Fouten volgen RFC 9457 (application/problem+json). Elke GET heeft een ETag; stuur If-None-Match voor een 304. ' +
-          'Bron: CBS/Kadaster via PDOK (grenzen, vereenvoudigd door cartomap/nl) en CBS (cijfers, CC BY 4.0).',
+          'De API van het programma Gemeenten aan zet (aanpak mensenhandel): open gegevens over gemeenten op elke datum ' +
+          'sinds 2019 en het netwerk van zorgcoördinatoren, en voor medewerkers met een persoonlijk token de gegevens van ' +
+          'de programmaonderdelen. Elk onderdeel heeft een eigen tag. Fouten volgen RFC 9457 (application/problem+json). ' +
+          'Elke openbare GET heeft een ETag; stuur If-None-Match voor een 304. ' +
+          'Bron gemeenten: CBS/Kadaster via PDOK (grenzen, vereenvoudigd door cartomap/nl) en CBS (cijfers, CC BY 4.0).',
         license: { name: 'CC BY 4.0 (gegevens CBS)', url: 'https://creativecommons.org/licenses/by/4.0/' },
       },
       servers: [{ url: deps.config.publicBaseUrl }],
-      tags: [{ name: 'atlas', description: 'Gemeenten, regio’s, herindelingen en grenzen' }],
+      tags: deps.modules.openapiTags(),
     },
     hideUntagged: true,
   });

@@ -1,10 +1,20 @@
 // Declared permissions: every route names one of these in its `config.permission` where it is
-// registered (CONVENTIONS.md §6). This table is the single list of who may do what; the
-// permission test in test/permissions.test.ts walks every registered route against every role.
-export const ROLES = ['admin', 'adviser', 'coordinator', 'municipality'] as const;
+// registered (CONVENTIONS.md §6), and, where it acts on one user's own data, its ownership scope in
+// `config.scope`. The core table is below; a module adds its own permissions in its manifest
+// (`permissions`, typed by augmenting `ModulePermissions`), and the registry merges them into the
+// one table the pipeline and the permission walk (test/permissions.test.ts) read.
+export const ROLES = ['admin', 'adviser', 'coordinator', 'municipality', 'learner'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = {
+export interface PermissionSpec {
+  /** Roles that hold the permission ('anyone' includes anonymous visitors). */
+  roles: 'anyone' | readonly Role[];
+  /** A grant an admin can give a user on top of its role (e.g. `editor`); holders have the permission too. */
+  grant?: string;
+  description: string;
+}
+
+export const CORE_PERMISSIONS = {
   /** Anyone, without login. */
   public: { roles: 'anyone', description: 'Anyone, also without login' },
   /** Any logged-in user. */
@@ -17,28 +27,47 @@ export const PERMISSIONS = {
   coordinator: { roles: ['coordinator'], description: 'Care coordinators (own record only)' },
   /** A municipality contact person (own municipality only). */
   municipality: { roles: ['municipality'], description: 'Municipality contact persons (own municipality only)' },
-  /** Checked by the route itself against a token from config (e.g. /metrics). */
-  token: { roles: 'anyone', description: 'A token from configuration, checked by the route' },
-} as const satisfies Record<string, { roles: 'anyone' | readonly Role[]; description: string }>;
+  /** Staff, or a municipality contact person for its own municipality (with scope ownMunicipality). */
+  municipalityOrStaff: { roles: ['admin', 'adviser', 'municipality'], description: 'Staff, or a municipality for its own municipality' },
+  /** A learner of the academy (own data only). */
+  learner: { roles: ['learner'], description: 'Academy learners (own data only)' },
+  /** Checked by the route itself against a token from config or a personal link (e.g. /metrics). */
+  token: { roles: 'anyone', description: 'A token from configuration or a personal link, checked by the route' },
+} as const satisfies Record<string, PermissionSpec>;
 
-export type PermissionName = keyof typeof PERMISSIONS;
+/** Permissions added by modules: `declare module '…/http/permissions.ts' { interface ModulePermissions { editor: true } }`. */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation
+export interface ModulePermissions {}
+
+export type PermissionName = keyof typeof CORE_PERMISSIONS | keyof ModulePermissions;
+
+/**
+ * Ownership scopes, enforced by the pipeline after the permission:
+ * - `ownCoordinator`: a coordinator account acts on the coordinator record linked to it (none → 403);
+ * - `ownMunicipality`: a municipality account may only name its own municipality in the route
+ *   parameter `param` (default `code`); staff pass.
+ */
+export type RouteScope = 'ownCoordinator' | { ownMunicipality: string };
 
 /** Roles that must use two-factor authentication before they reach any staff route. */
 export const ROLES_REQUIRING_TOTP: readonly Role[] = ['admin', 'adviser'];
 
-export function isPermissionName(value: unknown): value is PermissionName {
-  return typeof value === 'string' && Object.hasOwn(PERMISSIONS, value);
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-export function roleMay(role: Role | null, permission: PermissionName): boolean {
-  const { roles } = PERMISSIONS[permission];
-  if (roles === 'anyone') return true;
-  return role !== null && (roles as readonly Role[]).includes(role);
+/** True when a user with this role (null: anonymous) and these grants holds the permission. */
+export function mayHold(spec: PermissionSpec, role: Role | null, grants: readonly string[] = []): boolean {
+  if (spec.roles === 'anyone') return true;
+  if (role === null) return false;
+  return spec.roles.includes(role) || (spec.grant !== undefined && grants.includes(spec.grant));
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: PermissionName;
+    /** Whose data the route acts on; the pipeline refuses other users' (see RouteScope). */
+    scope?: RouteScope;
     /** Set to false on routes that take no cookies-based state change (e.g. token APIs). */
     csrf?: boolean;
     /** Anonymous GETs of this route may be answered by the edge cache (src/http/edge-cache.ts). */

@@ -10,6 +10,8 @@ export interface RequestUser {
   coordinatorId: number | null;
   /** For role `municipality`: the CBS code of its own municipality. */
   municipalityCode: string | null;
+  /** Grants an admin gave this user on top of its role (e.g. `editor`). */
+  grants: readonly string[];
   /** True when the role needs two-factor authentication and the user has not enrolled yet. */
   mustEnrolTotp: boolean;
   via: 'session' | 'token';

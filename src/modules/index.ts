@@ -1,22 +1,17 @@
-// Every feature module's routes, registered on the app in this order.
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
-import { registerAtlasRoutes } from './atlas/routes.ts';
-import { registerAuditRoutes } from './audit/routes.tsx';
-import { registerAuthRoutes } from './auth/routes.ts';
-import { registerHomeRoutes } from './home/routes.tsx';
-import { registerNetworkRoutes } from './network/routes.ts';
-import { registerOpsRoutes } from './ops/routes.ts';
-import { registerStaffRoutes } from './staff/routes.tsx';
+// The one list of feature modules. Each entry is the manifest a module declares in its own
+// index.ts (defineModule); the app, the CLI, the demo loader, the workers, start-up, the staff
+// menu, the municipality profile, OpenAPI and the permission walk all read it from here.
+// Order: a module comes after the modules it depends on. Adding a module is its folder and one line.
+import { ModuleRegistry } from '../module.ts';
+import { atlasModule } from './atlas/index.ts';
+import { auditModule } from './audit/index.ts';
+import { authModule } from './auth/index.ts';
+import { homeModule } from './home/index.ts';
+import { networkModule } from './network/index.ts';
+import { opsModule } from './ops/index.ts';
+import { outboxModule } from './outbox/index.ts';
+import { staffModule } from './staff/index.ts';
 
-export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await registerHomeRoutes(app, deps);
-  await registerAuthRoutes(app, deps);
-  await (await import('./auth/users.routes.tsx')).registerUserAdminRoutes(app, deps);
-  await (await import('./auth/api-tokens.routes.tsx')).registerApiTokenRoutes(app, deps);
-  await registerAtlasRoutes(app, deps);
-  await registerNetworkRoutes(app, deps);
-  await registerOpsRoutes(app, deps);
-  await registerStaffRoutes(app, deps);
-  await registerAuditRoutes(app, deps);
-}
+export const MODULES = [auditModule, outboxModule, authModule, opsModule, staffModule, atlasModule, networkModule, homeModule];
+
+export const modules = new ModuleRegistry(MODULES);

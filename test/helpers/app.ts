@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import type { AppDeps } from '../../src/deps.ts';
+import { type ModuleManifest, ModuleRegistry } from '../../src/module.ts';
+import { MODULES, modules } from '../../src/modules/index.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -21,6 +23,8 @@ export async function createTestApp(
     config?: Partial<Config>;
     now?: () => Date;
     logLines?: Record<string, unknown>[];
+    /** The module list (default: src/modules/index.ts), e.g. with an extra module a test defines. */
+    modules?: ModuleManifest[];
     /** Runs on the built app before it is made ready (to add a probe route, say). */
     beforeReady?: (app: FastifyInstance) => void;
   } = {},
@@ -30,6 +34,7 @@ export async function createTestApp(
     config: testConfig({ databaseUrl: database.url, ...overrides.config }),
     db: database.db,
     now: overrides.now ?? (() => new Date()),
+    modules: overrides.modules ? new ModuleRegistry(overrides.modules) : modules,
   };
   const lines = overrides.logLines;
   const app = await buildApp(deps, lines ? { logStream: { write: (line) => void lines.push(JSON.parse(line)) } } : { logger: false });

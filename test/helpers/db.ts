@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { modules } from '../../src/modules/index.ts';
 
 export interface TestDatabase {
   db: Db;
@@ -53,6 +54,6 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       },
     };
   }
-  if (options.migrate !== false) await migrateToLatest(result.db);
+  if (options.migrate !== false) await migrateToLatest(result.db, modules.migrationFolders());
   return result;
 }

@@ -3,7 +3,8 @@
 // CSRF token. Used by test/permissions.test.ts and test/bad-input.test.ts.
 import CSRF from '@fastify/csrf';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { PERMISSIONS, type PermissionName, type Role, roleMay } from '../../src/http/permissions.ts';
+import { mayHold, type PermissionName, type Role } from '../../src/http/permissions.ts';
+import { modules } from '../../src/modules/index.ts';
 import type { TestApp } from './app.ts';
 
 export interface RouteEntry {
@@ -62,9 +63,10 @@ export type Expected = 401 | 403 | 'allowed' | 'route-decides';
 /** What the global permission hook must answer for a role (null: anonymous) on a permission. */
 export function expectedOutcome(permission: PermissionName, role: Role | null): Expected {
   if (permission === 'token') return 'route-decides';
-  if (PERMISSIONS[permission].roles === 'anyone') return 'allowed';
+  const spec = modules.permission(permission)!;
+  if (spec.roles === 'anyone') return 'allowed';
   if (role === null) return 401;
-  return roleMay(role, permission) ? 'allowed' : 403;
+  return mayHold(spec, role) ? 'allowed' : 403;
 }
 
 /**

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
-import { ensureReferenceData, isEmpty } from './boot.ts';
+import { ensureReferenceData } from './boot.ts';
 import { importReferenceData, ReferenceDataError } from './import/index.ts';
-import { getMunicipality, municipalitiesOn, referenceDataVersion, regionsByType } from './service.ts';
+import { atlasIsEmpty, getMunicipality, municipalitiesOn, referenceDataVersion, regionsByType } from './service.ts';
 
 const SOURCE = REFERENCE_DIR;
 
@@ -194,14 +194,14 @@ describe('atlas import', () => {
   it('boot: an empty atlas is imported at start-up (REFERENCE_DATA / ../shared/data/cbs), then left alone', async () => {
     const fresh = await createTestApp({ config: { referenceData: SOURCE } });
     try {
-      assert.equal(await isEmpty(fresh.deps), true);
+      assert.equal(await atlasIsEmpty(fresh.deps.db), true);
       const log: string[] = [];
       await ensureReferenceData(fresh.deps, (l) => log.push(l));
       assert.ok(
         log.some((l) => /Imported 355 municipalities \(2019\), 342 \(2025\)/.test(l)),
         log.join('\n'),
       );
-      assert.equal(await isEmpty(fresh.deps), false);
+      assert.equal(await atlasIsEmpty(fresh.deps.db), false);
       const again: string[] = [];
       await ensureReferenceData(fresh.deps, (l) => again.push(l));
       assert.deepEqual(again, []);

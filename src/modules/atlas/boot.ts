@@ -16,14 +16,3 @@ export async function ensureReferenceData(deps: AppDeps, log: (line: string) => 
     log(`atlas: reference data NOT imported: ${err.message}`);
   }
 }
-
-/** No users and no atlas data: a fresh database (decides the demo load). */
-export async function isEmpty(deps: AppDeps): Promise<boolean> {
-  const users = await deps.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirst();
-  return Number(users?.n ?? 0) === 0 && (await atlasIsEmpty(deps.db));
-}
-
-export const atlasBootHooks = { ensureReferenceData, isEmpty };

@@ -1,9 +1,10 @@
 // `npm run cli -- reference:import [--from DIR|URL]`: imports the CBS reference data.
-import { registerCommand } from '../../cli/registry.ts';
+
 import { migrateToLatest } from '../../db/migrate.ts';
+import type { CliCommand } from '../../module.ts';
 import { importReferenceData, ReferenceDataError } from './import/index.ts';
 
-registerCommand({
+const referenceImport: CliCommand = {
   name: 'reference:import',
   usage: 'reference:import [--from DIR|URL]',
   description:
@@ -11,7 +12,7 @@ registerCommand({
   async run(options, ctx) {
     const from = typeof options.from === 'string' ? options.from : null;
     const deps = await ctx.deps();
-    await migrateToLatest(deps.db);
+    await migrateToLatest(deps.db, deps.modules.migrationFolders());
     try {
       const result = await importReferenceData(deps, from, ctx.progress);
       ctx.out(`source: ${result.source}`);
@@ -31,4 +32,6 @@ registerCommand({
       throw err;
     }
   },
-});
+};
+
+export const atlasCommands: CliCommand[] = [referenceImport];

@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { h, type VNode } from 'preact';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
-import { registerMunicipalityPanel } from './pages.tsx';
+import { defineModule } from '../../module.ts';
+import { MODULES } from '../index.ts';
 
 const TODAY = new Date('2026-11-28T12:00:00Z');
 
@@ -118,17 +119,25 @@ describe('atlas pages', () => {
     assert.equal((await get('/gemeenten/GM0363?datum=gisteren')).statusCode, 400);
   });
 
-  it('panels registered by other modules appear on the profile', async () => {
-    registerMunicipalityPanel({
-      id: 'test-panel',
-      render: async (code, date) => (code === 'GM0014' ? (h('section', { id: 'test-panel' }, `panel ${code} ${date}`) as VNode) : null),
+  it('panels declared by other modules appear on the profile; a failing panel is left out', async () => {
+    const panels = defineModule({
+      name: 'panel-probe',
+      profilePanels: [
+        {
+          id: 'test-panel',
+          render: async (code, date) => (code === 'GM0014' ? (h('section', { id: 'test-panel' }, `panel ${code} ${date}`) as VNode) : null),
+        },
+        {
+          id: 'broken',
+          render: async () => {
+            throw new Error('boom');
+          },
+        },
+      ],
     });
-    registerMunicipalityPanel({
-      id: 'broken',
-      render: async () => {
-        throw new Error('boom');
-      },
-    });
+    const withPanels = await createAtlasTestApp(TODAY, { modules: [...MODULES, panels] });
+    after(() => withPanels.close());
+    const get = (url: string) => withPanels.app.inject({ method: 'GET', url });
     const res = await get('/gemeenten/GM0014');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<section id="test-panel">panel GM0014 2026-11-28<\/section>/);

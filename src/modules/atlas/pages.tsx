@@ -27,24 +27,6 @@ import { MapPageView, mapPageTitle } from './views/map-page.tsx';
 import { MunicipalityProfileView } from './views/profile.tsx';
 
 // ---------------------------------------------------------------------------------------------
-// Panel slot: later modules add sections to the municipality profile.
-
-export interface MunicipalityPanel {
-  id: string;
-  /** Rendered on /gemeenten/{code}; null hides the panel. Errors are logged and the panel skipped. */
-  render(code: string, date: string, locale: Locale, deps: AppDeps): Promise<VNode | null>;
-}
-
-const panels: MunicipalityPanel[] = [];
-
-/** Adds (or replaces, by id) a panel on every municipality profile. */
-export function registerMunicipalityPanel(panel: MunicipalityPanel): void {
-  const i = panels.findIndex((p) => p.id === panel.id);
-  if (i >= 0) panels[i] = panel;
-  else panels.push(panel);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Query parsing (allowlisted values; messages name the field)
 
 const SORTS = ['naam', 'provincie', 'inwoners'] as const;
@@ -233,7 +215,7 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
       `profile|${date}`,
       async () => {
         const rendered = await Promise.all(
-          panels.map(async (p) => {
+          deps.modules.profilePanels().map(async (p) => {
             try {
               return await p.render(code, date, req.locale, deps);
             } catch (err) {
@@ -247,7 +229,7 @@ export async function registerAtlasPages(app: FastifyInstance, deps: AppDeps): P
           body: <MunicipalityProfileView municipality={municipality} date={date} panels={rendered.filter((x): x is VNode => x !== null)} />,
         };
       },
-      panels.length === 0,
+      deps.modules.profilePanels().length === 0,
     );
   });
 

@@ -8,7 +8,6 @@ import { AtlasIndex, boundaryYearFor, existsOn, nearestPopulation, type SearchHi
 import * as q from './queries.ts';
 
 export { formatDateNl, isValidIsoDate, normalizeName } from './atlas.logic.ts';
-export { type ImportProgress, type ImportResult, importReferenceData } from './import/index.ts';
 
 export type RegionType = 'province' | 'safety-region' | 'ggd-region' | 'custom';
 export const REGION_TYPES: RegionType[] = ['province', 'safety-region', 'ggd-region'];

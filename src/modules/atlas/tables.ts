@@ -63,3 +63,7 @@ export interface AtlasTables {
     duration_ms: number;
   };
 }
+
+declare module '../../db/types.ts' {
+  interface Database extends AtlasTables {}
+}

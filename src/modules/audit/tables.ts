@@ -28,3 +28,7 @@ export interface AuditTables {
   audit_log: AuditLogTable;
   audit_subjects: AuditSubjectsTable;
 }
+
+declare module '../../db/types.ts' {
+  interface Database extends AuditTables {}
+}

@@ -1,6 +1,7 @@
 // Personal API tokens for staff: `Authorization: Bearer gaz_…` on /api/v1. The token is shown once;
 // only its sha256 is stored. A token acts with its owner's *current* role, never more, and stops
 // working when it is revoked or the owner is deactivated.
+
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type DbOrTx, inTransaction } from '../../db/database.ts';
@@ -9,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import type { Role } from '../../http/permissions.ts';
 import type { Actor, RequestUser } from '../../http/request-user.ts';
+import { grantsOf } from './grants.ts';
 import { recordAudit } from './ports.ts';
 
 export const TOKEN_PREFIX = 'gaz_';
@@ -151,6 +153,7 @@ export async function authenticateApiToken(db: Kysely<Database>, bearer: string,
       'users.status',
       'users.coordinator_id',
       'users.municipality_code',
+      'users.grants',
     ])
     .where('api_tokens.token_hash', '=', hashApiToken(bearer))
     .where('api_tokens.revoked_at', 'is', null)
@@ -168,6 +171,7 @@ export async function authenticateApiToken(db: Kysely<Database>, bearer: string,
     role: row.role,
     coordinatorId: row.coordinator_id === null ? null : Number(row.coordinator_id),
     municipalityCode: row.municipality_code,
+    grants: grantsOf(row.grants),
     // A token is created from a session that already passed two-step verification where required.
     mustEnrolTotp: false,
     via: 'token',

@@ -4,10 +4,10 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { type CliContext, commands } from '../../cli/registry.ts';
-import { listAudit } from '../audit/service.ts';
+import type { CliContext } from '../../cli/registry.ts';
+import { listAudit } from '../audit/index.ts';
 import { authenticateApiToken } from './api-tokens.ts';
-import './cli.ts';
+import { authCommands } from './cli.ts';
 import { checkPasswordLink } from './one-time-links.ts';
 import { verifyPassword } from './passwords.ts';
 import { findUserByEmail } from './users.service.ts';
@@ -25,7 +25,7 @@ describe('CLI account commands', () => {
   async function cli(name: string, options: Record<string, string | true>) {
     const lines: string[] = [];
     const ctx: CliContext = { deps: async () => t.deps, out: (l) => lines.push(l), progress: () => {} };
-    const code = await commands.get(name)!.run(options, ctx);
+    const code = await authCommands.find((c) => c.name === name)!.run(options, ctx);
     return { code, output: lines.join('\n') };
   }
 
@@ -66,7 +66,7 @@ describe('CLI account commands', () => {
     assert.match(r.output, /--email: /);
     r = await cli('user:create', { email: 'x@example.org', role: 'keizer' });
     assert.equal(r.code, 2);
-    assert.match(r.output, /--role: Choose one of: admin, adviser, coordinator, municipality\./);
+    assert.match(r.output, /--role: Choose one of: admin, adviser, coordinator, municipality, learner\./);
     r = await cli('user:create', { email: 'y@example.org', role: 'admin', password: 'kort' });
     assert.equal(r.code, 2);
     assert.match(r.output, /--password: /);

@@ -2,12 +2,11 @@
 // `token:create` (a personal API token, printed once).
 
 import { z } from 'zod';
-import type { CliContext } from '../../cli/registry.ts';
-import { registerCommand } from '../../cli/registry.ts';
 import { AppError } from '../../http/errors.ts';
 import { ROLES } from '../../http/permissions.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { msg, parseInput } from '../../http/validate.ts';
+import type { CliCommand, CliContext } from '../../module.ts';
 import { createApiToken } from './api-tokens.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { PASSWORD_RULES } from './passwords.ts';
@@ -37,9 +36,9 @@ const userCreateInput = z.object({
     .optional(),
 });
 
-registerCommand({
+const userCreate: CliCommand = {
   name: 'user:create',
-  usage: 'user:create --email E --role admin|adviser|coordinator|municipality [--name N] [--password P] [--municipality GM0363]',
+  usage: 'user:create --email E --role admin|adviser|coordinator|municipality|learner [--name N] [--password P] [--municipality GM0363]',
   description:
     'Creates an account. Without --password it prints a one-time link (valid 7 days) where the person chooses a password. ' +
     'Admins and advisers set up two-step verification at their first login.',
@@ -86,9 +85,9 @@ registerCommand({
       ctx.out('At the first login the account is asked to set up two-step verification (TOTP).');
     return 0;
   },
-});
+};
 
-registerCommand({
+const tokenCreate: CliCommand = {
   name: 'token:create',
   usage: 'token:create --email E [--name N]',
   description:
@@ -119,4 +118,6 @@ registerCommand({
       throw e;
     }
   },
-});
+};
+
+export const authCommands: CliCommand[] = [userCreate, tokenCreate];

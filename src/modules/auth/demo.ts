@@ -1,6 +1,5 @@
 // Demo part: fictional accounts for development, one per role, with a known password. The
 // coordinator account is linked to a coordinator by the network module's demo part.
-import { registerDemoPart } from '../../demo/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Role } from '../../http/permissions.ts';
 import { createUser, DEMO_COORDINATOR_EMAIL, findUserByEmail } from './users.service.ts';
@@ -32,5 +31,3 @@ export async function loadAccountsDemo(deps: AppDeps, log: (line: string) => voi
   }
   log('  admin and adviser are asked to set up two-step verification (TOTP) at their first login.');
 }
-
-registerDemoPart({ name: 'accounts', load: (deps, log) => loadAccountsDemo(deps, log) });

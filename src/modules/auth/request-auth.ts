@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import { ROLES_REQUIRING_TOTP } from '../../http/permissions.ts';
 import type { RequestUser } from '../../http/request-user.ts';
 import { authenticateApiToken } from './api-tokens.ts';
+import { grantsOf } from './grants.ts';
 import { clearSessionCookie, findSession, SESSION_COOKIE } from './sessions.ts';
 
 export async function authenticateRequest(req: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<RequestUser | null> {
@@ -31,6 +32,7 @@ export async function authenticateRequest(req: FastifyRequest, reply: FastifyRep
     role: user.role,
     coordinatorId: user.coordinator_id === null ? null : Number(user.coordinator_id),
     municipalityCode: user.municipality_code,
+    grants: grantsOf(user.grants),
     mustEnrolTotp: ROLES_REQUIRING_TOTP.includes(user.role) && !user.totp_enabled_at,
     via: 'session',
     // The hash, never the cookie value: it names the session without being able to act as it.

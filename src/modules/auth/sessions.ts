@@ -80,6 +80,7 @@ export interface ActiveSession {
   createdAt: string;
   user: Pick<UsersTable, 'email' | 'name' | 'role' | 'status' | 'coordinator_id' | 'municipality_code' | 'totp_enabled_at' | 'locale'> & {
     id: number;
+    grants: string;
   };
 }
 
@@ -108,6 +109,7 @@ export async function findSession(deps: AppDeps, cookieValue: string): Promise<A
       'users.coordinator_id',
       'users.municipality_code',
       'users.totp_enabled_at',
+      'users.grants',
       'users.locale',
     ])
     .where('sessions.id_hash', '=', idHash)
@@ -136,6 +138,7 @@ export async function findSession(deps: AppDeps, cookieValue: string): Promise<A
       coordinator_id: row.coordinator_id,
       municipality_code: row.municipality_code,
       totp_enabled_at: row.totp_enabled_at,
+      grants: row.grants,
       locale: row.locale,
     },
   };

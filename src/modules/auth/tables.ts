@@ -24,6 +24,8 @@ export interface UsersTable {
   /** For role municipality: its CBS code. */
   municipality_code: string | null;
   locale: string | null;
+  /** Grants on top of the role, space-separated (e.g. `editor`); empty for none. */
+  grants: Generated<string>;
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
@@ -85,4 +87,8 @@ export interface AuthTables {
   recovery_codes: RecoveryCodesTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+}
+
+declare module '../../db/types.ts' {
+  interface Database extends AuthTables {}
 }

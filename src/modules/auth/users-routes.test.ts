@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createUser, type LoggedIn, loginAs, postForm } from '../../../test/helpers/auth.ts';
-import { listAudit } from '../audit/service.ts';
+import { listAudit } from '../audit/index.ts';
 import { findUserByEmail } from './users.service.ts';
 
 const clock = new Date('2026-03-02T09:00:00.000Z');

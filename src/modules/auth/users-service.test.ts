@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createUser as insertTestUser } from '../../../test/helpers/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import { listAudit } from '../audit/service.ts';
+import { listAudit } from '../audit/index.ts';
 import { authenticateApiToken, createApiToken } from './api-tokens.ts';
 import { createSession } from './sessions.ts';
 import {

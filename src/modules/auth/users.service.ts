@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { Role } from '../../http/permissions.ts';
 import type { Actor } from '../../http/request-user.ts';
-import { eraseAuditSubject } from '../audit/service.ts';
+import { eraseAuditSubject } from '../audit/index.ts';
 import { revokeAllApiTokensOf } from './api-tokens.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { hashPassword } from './passwords.ts';
@@ -296,4 +296,13 @@ export async function linkDemoCoordinator(deps: AppDeps, coordinatorId: number):
   const row = await findUserByEmail(deps.db, DEMO_COORDINATOR_EMAIL);
   if (!row || row.role !== 'coordinator' || Number(row.coordinator_id) === coordinatorId) return;
   await changeRole(deps, { userId: null, label: 'demo' }, row.id, { role: 'coordinator', coordinatorId });
+}
+
+/** How many accounts exist (any status). */
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

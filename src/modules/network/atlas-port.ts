@@ -2,7 +2,7 @@
 // after mergers, name search and regions. Keeps the rest of the module independent of the atlas'
 // exact shapes.
 import type { Db } from '../../db/database.ts';
-import * as atlas from '../atlas/service.ts';
+import * as atlas from '../atlas/index.ts';
 
 export interface AtlasMunicipality {
   code: string;

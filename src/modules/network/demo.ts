@@ -2,10 +2,9 @@
 // coordinators active on 2018-12-31, 27 on 2019-09-30 (new in 2019: Tilburg, Helmond, Gooi en
 // Vechtstreek, Flevoland); Zeeland stays remote, so the network is not closed; several areas are
 // below the norm. People and posts are fictional and labelled "(voorbeeld)".
-import { registerDemoPart } from '../../demo/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SYSTEM_ACTOR } from '../../http/request-user.ts';
-import { DEMO_COORDINATOR_EMAIL, linkDemoCoordinator } from '../auth/users.service.ts';
+import { DEMO_COORDINATOR_EMAIL, linkDemoCoordinator } from '../auth/index.ts';
 import { DEMO_COORDINATORS, DEMO_CUSTOM_REGIONS, DEMO_LINKED_COORDINATOR, vr } from './demo-plan.ts';
 import {
   addCoverage,
@@ -61,5 +60,3 @@ async function linkDemoCoordinatorUser(deps: AppDeps, log: (line: string) => voi
   await linkDemoCoordinator(deps, target.id);
   log(`demo: the demo coordinator account (${DEMO_COORDINATOR_EMAIL}) edits "${target.name}"`);
 }
-
-registerDemoPart({ name: 'network', load: (deps, log) => loadNetworkDemo(deps, log) });

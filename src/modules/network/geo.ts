@@ -1,7 +1,7 @@
 // The coverage of a date as GeoJSON: the atlas' boundaries of that date with our properties.
 import { feature } from 'topojson-client';
 import type { Db } from '../../db/database.ts';
-import * as atlas from '../atlas/service.ts';
+import * as atlas from '../atlas/index.ts';
 import { networkOn } from './service.ts';
 
 /** The municipal boundary topology in force on a date (from the atlas). */

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { BodyCache } from '../../http/body-cache.ts';
 import { registerNetworkApi } from './api.routes.ts';
-import { registerNetworkProfilePanel } from './panel.tsx';
 import { registerNetworkPages } from './public.routes.tsx';
 import { registerNetworkSelfRoutes } from './self.routes.tsx';
 import { registerNetworkStaffRoutes } from './staff.routes.tsx';
@@ -15,5 +14,4 @@ export async function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps)
   await registerNetworkPages(app, deps, bodies);
   await registerNetworkStaffRoutes(app, deps);
   await registerNetworkSelfRoutes(app, deps);
-  await registerNetworkProfilePanel(deps);
 }

@@ -3,7 +3,7 @@
 import { type Db, inTransaction } from '../../db/database.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from '../../http/request-user.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type AtlasMunicipality, atlasDataVersion, municipalitiesOnDate, regionMembers, successorsOnDate } from './atlas-port.ts';
 import {
   type CoverageResult,

@@ -95,3 +95,7 @@ export interface NetworkTables {
   network_proposals: NetworkProposalsTable;
   network_settings: NetworkSettingsTable;
 }
+
+declare module '../../db/types.ts' {
+  interface Database extends NetworkTables {}
+}

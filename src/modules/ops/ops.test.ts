@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { loginAs } from '../../../test/helpers/auth.ts';
-import { queueEmail } from '../outbox/service.ts';
+import { queueEmail } from '../outbox/index.ts';
 import { HttpMetrics, labels } from './metrics.ts';
 
 describe('ops endpoints', () => {

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { isMigrated } from '../../db/migrate.ts';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
-import { outboxCounts } from '../outbox/service.ts';
+import { outboxCounts } from '../outbox/index.ts';
 import { gauge, HttpMetrics } from './metrics.ts';
 
 const NO_STORE = 'no-store';
@@ -48,7 +48,7 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
     }
     try {
-      if (!(await isMigrated(deps.db))) {
+      if (!(await isMigrated(deps.db, deps.modules.migrationFolders()))) {
         return reply.code(503).send({ status: 'unavailable', reason: 'database migrations pending' });
       }
     } catch {

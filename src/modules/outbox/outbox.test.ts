@@ -266,16 +266,16 @@ describe('outbox on a real database', () => {
 });
 
 describe('outbox worker wiring', () => {
-  test('the registered background worker sends queued mail as .eml files and stops on request', async () => {
+  test('the worker declared in the manifest sends queued mail as .eml files and stops on request', async () => {
     const { startBackgroundWork } = await import('../../background.ts');
-    await import('../../workers.ts');
+    const { modules } = await import('../index.ts');
     const { testConfig } = await import('../../config.ts');
     const tdb = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'gaz-outbox-worker-'));
     const silent = { info() {}, warn() {}, error() {} } as any;
     try {
       const at = new Date('2026-11-28T18:00:00Z');
-      const deps = { config: testConfig({ runOutboxSender: true, smtpUrl: null, outboxDir: dir }), db: tdb.db, now: () => at };
+      const deps = { config: testConfig({ runOutboxSender: true, smtpUrl: null, outboxDir: dir }), db: tdb.db, now: () => at, modules };
       const id = await queueEmail(tdb.db, { to: 'w@example.org', subject: 'Via de worker', text: 'x', at });
       const work = startBackgroundWork(deps, silent);
       const file = `${String(id).padStart(8, '0')}.eml`;

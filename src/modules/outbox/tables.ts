@@ -24,3 +24,7 @@ export interface OutboxTable {
 export interface OutboxTables {
   outbox: OutboxTable;
 }
+
+declare module '../../db/types.ts' {
+  interface Database extends OutboxTables {}
+}

@@ -1,9 +1,9 @@
 // Starts the outbox sender beside the web server when config.runOutboxSender (OUTBOX_SENDER).
-import { registerBackgroundWorker } from '../../background.ts';
+import type { WorkerStarter } from '../../module.ts';
 import { createOutboxSender } from './sender.ts';
 import { transportFor } from './transport.ts';
 
-registerBackgroundWorker((deps, log) => {
+export const startOutboxWorker: WorkerStarter = (deps, log) => {
   if (!deps.config.runOutboxSender) return { stop: async () => {} };
   const sender = createOutboxSender({
     db: deps.db,
@@ -15,4 +15,4 @@ registerBackgroundWorker((deps, log) => {
   sender.start();
   log.info({ sender: sender.id, via: deps.config.smtpUrl ? 'smtp' : 'eml-files' }, 'outbox sender started');
   return { stop: () => sender.stop() };
-});
+};

@@ -1,16 +1,15 @@
-// The staff start page /beheer: a card per staff area the user's role may open.
+// The staff start page /beheer: a card per staff area (from every module's manifest) the user may open.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
-import { roleMay } from '../../http/permissions.ts';
 import { sendPage } from '../../http/render.tsx';
-import { staffLinks } from './links.ts';
+import { userMay } from '../../http/route-kit.ts';
 import { StaffHome, staffTitle } from './views/staff-home.tsx';
 
-export async function registerStaffRoutes(app: FastifyInstance, _deps: AppDeps) {
+export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/beheer', { config: { permission: 'staff' } }, async (req, reply) => {
-    const role = req.user?.role ?? null;
-    const cards = staffLinks
-      .filter((l) => roleMay(role, l.permission))
+    const cards = deps.modules
+      .staffLinks()
+      .filter((l) => userMay(deps, req.user, l.permission))
       .map((l) => ({ href: l.href, label: l.label[req.locale], description: l.description?.[req.locale] ?? null }));
     return sendPage(
       req,

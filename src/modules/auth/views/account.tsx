@@ -38,6 +38,7 @@ const m = defineMessages({
   adviser: { nl: 'Adviseur', en: 'Adviser' },
   coordinator: { nl: 'Zorgcoördinator', en: 'Care coordinator' },
   municipality: { nl: 'Gemeente', en: 'Municipality' },
+  learner: { nl: 'Deelnemer academy', en: 'Academy learner' },
 });
 
 export const accountTitle = (locale: Locale) => m(locale).title;

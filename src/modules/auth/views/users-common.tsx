@@ -26,6 +26,7 @@ export const um = defineMessages({
   adviser: { nl: 'Adviseur', en: 'Adviser' },
   coordinator: { nl: 'Zorgcoördinator', en: 'Care coordinator' },
   municipality: { nl: 'Gemeente', en: 'Municipality' },
+  learner: { nl: 'Deelnemer academy', en: 'Academy learner' },
   invited: { nl: 'Uitgenodigd', en: 'Invited' },
   active: { nl: 'Actief', en: 'Active' },
   deactivated: { nl: 'Gedeactiveerd', en: 'Deactivated' },

@@ -1,7 +1,7 @@
 import { defineMessages, type Locale } from '../../../i18n.ts';
 import { Heading1, Paragraph } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
-import { FinderForm } from '../../network/views/finder.tsx';
+import { FinderForm } from '../../network/index.ts';
 
 const m = defineMessages({
   title: { nl: 'Samen tegen mensenhandel, in elke gemeente', en: 'Together against human trafficking, in every municipality' },

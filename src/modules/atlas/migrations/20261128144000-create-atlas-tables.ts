@@ -1,7 +1,7 @@
 // The atlas: municipalities with dated validity, names, population per reference year, regions and
 // dated memberships, mergers, boundary topologies and the import log. valid_to is exclusive.
 import type { Kysely } from 'kysely';
-import { withIdColumn } from '../schema-helpers.ts';
+import { withIdColumn } from '../../../db/schema-helpers.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { withIdColumn } from '../schema-helpers.ts';
+import { withIdColumn } from '../../../db/schema-helpers.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await withIdColumn(db, db.schema.createTable('network_organisations'))

@@ -1,0 +1,45 @@
+// The auth module's public face: accounts, login with two-step verification, sessions, password
+// links, user administration, API tokens, and the request authenticator the pipeline calls.
+import { defineModule } from '../../module.ts';
+import { registerAccountRoutes } from './account.routes.tsx';
+import { registerApiTokenRoutes } from './api-tokens.routes.tsx';
+import { authCommands } from './cli.ts';
+import { loadAccountsDemo } from './demo.ts';
+import { registerLoginRoutes } from './login.routes.tsx';
+import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
+import { authenticateRequest } from './request-auth.ts';
+import { registerUserAdminRoutes } from './users.routes.tsx';
+import { countUsers } from './users.service.ts';
+
+export { DEMO_COORDINATOR_EMAIL, linkDemoCoordinator } from './users.service.ts';
+
+export const authModule = defineModule({
+  name: 'auth',
+  dependsOn: ['audit', 'outbox'],
+  migrations: new URL('./migrations/', import.meta.url),
+  routes: async (app, deps) => {
+    await registerLoginRoutes(app, deps);
+    await registerAccountRoutes(app, deps);
+    await registerPasswordResetRoutes(app, deps);
+    await registerUserAdminRoutes(app, deps);
+    await registerApiTokenRoutes(app, deps);
+  },
+  authenticate: authenticateRequest,
+  cli: authCommands,
+  demo: { load: loadAccountsDemo },
+  boot: { isEmpty: async (deps) => (await countUsers(deps.db)) === 0 },
+  staffLinks: [
+    {
+      href: '/beheer/gebruikers',
+      label: { nl: 'Gebruikers', en: 'Users' },
+      description: { nl: 'Uitnodigen, rollen wijzigen, accounts deactiveren.', en: 'Invite, change roles, deactivate accounts.' },
+      permission: 'admin',
+    },
+    {
+      href: '/account/tokens',
+      label: { nl: 'API-tokens', en: 'API tokens' },
+      description: { nl: 'Persoonlijke tokens voor de API.', en: 'Personal tokens for the API.' },
+      permission: 'staff',
+    },
+  ],
+});

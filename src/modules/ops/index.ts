@@ -1,0 +1,5 @@
+// Operations endpoints: /healthz, /readyz and /metrics.
+import { defineModule } from '../../module.ts';
+import { registerOpsRoutes } from './routes.ts';
+
+export const opsModule = defineModule({ name: 'ops', dependsOn: ['outbox'], routes: registerOpsRoutes });

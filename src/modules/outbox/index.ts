@@ -1,0 +1,12 @@
+// The outbox's public face: queue an email inside your transaction; the sender delivers it once.
+import { defineModule } from '../../module.ts';
+import { startOutboxWorker } from './worker.ts';
+
+export { type EmailInput, getOutboxMessage, outboxCounts, queueEmail } from './service.ts';
+
+export const outboxModule = defineModule({
+  name: 'outbox',
+  // Its table is created by the audit module's first migration (they were made together).
+  dependsOn: ['audit'],
+  workers: [startOutboxWorker],
+});
