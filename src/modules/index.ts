@@ -3,6 +3,7 @@
 // menu, the municipality profile, OpenAPI and the permission walk all read it from here.
 // Order: a module comes after the modules it depends on. Adding a module is its folder and one line.
 import { ModuleRegistry } from '../module.ts';
+import { adviceModule } from './advice/index.ts';
 import { atlasModule } from './atlas/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
@@ -12,6 +13,16 @@ import { opsModule } from './ops/index.ts';
 import { outboxModule } from './outbox/index.ts';
 import { staffModule } from './staff/index.ts';
 
-export const MODULES = [auditModule, outboxModule, authModule, opsModule, staffModule, atlasModule, networkModule, homeModule];
+export const MODULES = [
+  auditModule,
+  outboxModule,
+  authModule,
+  opsModule,
+  staffModule,
+  atlasModule,
+  networkModule,
+  adviceModule,
+  homeModule,
+];
 
 export const modules = new ModuleRegistry(MODULES);
