@@ -16,7 +16,7 @@ import { errors } from './http/errors.ts';
 import { preferredEncoding } from './http/http-cache.ts';
 import { completedLine, lazyChildLogger, requestIdOf } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { mayHold, type PermissionName, ROLES_REQUIRING_TOTP } from './http/permissions.ts';
+import { mayHold, type PermissionName, ROLES_REQUIRING_TOTP, type RouteScope } from './http/permissions.ts';
 import type { RequestUser } from './http/request-user.ts';
 import { scopeAllows } from './http/route-kit.ts';
 import { securityHeaderSets } from './http/security-headers.ts';
@@ -32,8 +32,8 @@ declare module 'fastify' {
     assets: AssetManifest;
     /** Complete responses of anonymous public GETs, answered before the pipeline (src/http/edge-cache.ts). */
     edgeCache: EdgeCache;
-    /** Every route registered, with its declared permission (read by the permission test). */
-    routeTable: { method: string; url: string; permission: PermissionName }[];
+    /** Every route registered, with its declared permission and ownership scope (read by the permission test). */
+    routeTable: { method: string; url: string; permission: PermissionName; scope?: RouteScope }[];
   }
 }
 
@@ -107,7 +107,7 @@ export async function buildApp(
         `Route ${route.url}: scope ownMunicipality names the parameter "${scope.ownMunicipality}", which the route does not have.`,
       );
     }
-    for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
+    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, ...(scope ? { scope } : {}) });
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
     const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
     route.config = {

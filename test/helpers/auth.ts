@@ -45,6 +45,8 @@ export interface CreateUserOptions {
   status?: 'invited' | 'active' | 'deactivated';
   municipalityCode?: string | null;
   coordinatorId?: number | null;
+  /** Grants on top of the role (e.g. `editor`), as an admin would give them. */
+  grants?: readonly string[];
 }
 
 export interface LoggedIn {
@@ -81,6 +83,7 @@ export async function createUser(deps: AppDeps, options: CreateUserOptions): Pro
       totp_last_step: null,
       coordinator_id: options.coordinatorId ?? null,
       municipality_code: options.municipalityCode ?? null,
+      grants: [...new Set(options.grants ?? [])].sort().join(' '),
       locale: null,
       last_login_at: null,
       created_at: now,
