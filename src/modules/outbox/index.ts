@@ -2,11 +2,13 @@
 import { defineModule } from '../../module.ts';
 import { startOutboxWorker } from './worker.ts';
 
-export { type EmailInput, getOutboxMessage, outboxCounts, queueEmail } from './service.ts';
+export { type EmailInput, getOutboxMessage, outboxCounts, outboxStatusCounts, queueEmail } from './service.ts';
 
 export const outboxModule = defineModule({
   name: 'outbox',
   // Its table is created by the audit module's first migration (they were made together).
   dependsOn: ['audit'],
+  // Later changes to that table (extra headers).
+  migrations: new URL('./migrations/', import.meta.url),
   workers: [startOutboxWorker],
 });

@@ -10,7 +10,7 @@ export type OutboxRow = Selectable<OutboxTable>;
 
 export async function insertMessage(
   db: Kysely<Database>,
-  m: { to: string; subject: string; text: string; html: string | null; at: string },
+  m: { to: string; subject: string; text: string; html: string | null; headers?: string | null; at: string },
 ): Promise<number> {
   const row = await db
     .insertInto('outbox')
@@ -19,6 +19,7 @@ export async function insertMessage(
       subject: m.subject,
       text_body: m.text,
       html_body: m.html,
+      headers_json: m.headers ?? null,
       status: 'pending',
       attempts: 0,
       next_attempt_at: m.at,
@@ -121,6 +122,21 @@ export async function countByStatus(db: Kysely<Database>): Promise<Record<string
     .groupBy('status')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Counts per status of the given messages (in chunks, so any number of ids fits in a query). */
+export async function countByStatusOf(db: Kysely<Database>, ids: readonly number[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['status', (eb) => eb.fn.countAll().as('n')])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .groupBy('status')
+      .execute();
+    for (const r of rows) out[r.status] = (out[r.status] ?? 0) + Number(r.n);
+  }
+  return out;
 }
 
 export async function selectMessage(db: Kysely<Database>, id: number): Promise<OutboxRow | undefined> {

@@ -55,6 +55,7 @@ export function createOutboxSender(o: SenderOptions): OutboxSender {
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
+        headers: row.headers_json ? (JSON.parse(row.headers_json) as Record<string, string>) : {},
         messageId,
       });
     } catch (err) {

@@ -3,7 +3,8 @@
 // sender.ts delivers it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
-import { countByStatus, insertMessage, selectMessage } from './queries.ts';
+import { countByStatus, countByStatusOf, insertMessage, selectMessage } from './queries.ts';
+import type { OutboxStatus } from './tables.ts';
 
 export interface EmailInput {
   to: string;
@@ -11,7 +12,14 @@ export interface EmailInput {
   text: string;
   html?: string;
   at: Date;
+  /**
+   * Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). Names must be
+   * `X-…` or `List-…` headers: the sender sets From, To, Subject and Message-ID itself.
+   */
+  headers?: Record<string, string>;
 }
+
+const EXTRA_HEADER = /^(X-[A-Za-z0-9-]+|List-[A-Za-z-]+)$/;
 
 const wakers = new Set<() => void>();
 
@@ -22,11 +30,15 @@ export function onEmailQueued(wake: () => void): () => void {
 }
 
 export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise<number> {
+  for (const [name, value] of Object.entries(msg.headers ?? {})) {
+    if (!EXTRA_HEADER.test(name) || /[\r\n]/.test(value)) throw new Error(`queueEmail: header ${name} is not allowed`);
+  }
   const id = await insertMessage(db, {
     to: msg.to,
     subject: msg.subject,
     text: msg.text,
     html: msg.html ?? null,
+    headers: msg.headers && Object.keys(msg.headers).length > 0 ? JSON.stringify(msg.headers) : null,
     at: msg.at.toISOString(),
   });
   // The caller's transaction may not have committed yet: wake the senders a moment later; if they
@@ -39,6 +51,11 @@ export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise
 export async function outboxCounts(db: Kysely<Database>): Promise<{ pending: number; sending: number; sent: number; failed: number }> {
   const c = await countByStatus(db);
   return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0 };
+}
+
+/** How many of these messages are in each status (e.g. one newsletter edition's). */
+export async function outboxStatusCounts(db: Kysely<Database>, ids: readonly number[]): Promise<Record<OutboxStatus, number>> {
+  return { pending: 0, sending: 0, sent: 0, failed: 0, ...(await countByStatusOf(db, ids)) };
 }
 
 /** One message as the tests and an admin view need it (no database row goes out as is). */
@@ -54,5 +71,6 @@ export async function getOutboxMessage(db: Kysely<Database>, id: number) {
     nextAttemptAt: r.next_attempt_at,
     sentAt: r.sent_at,
     lastError: r.last_error,
+    headers: r.headers_json ? (JSON.parse(r.headers_json) as Record<string, string>) : {},
   };
 }

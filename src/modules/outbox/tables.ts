@@ -9,6 +9,8 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** JSON object of extra headers (e.g. List-Unsubscribe), or null. */
+  headers_json: string | null;
   status: OutboxStatus;
   attempts: number;
   /** ISO-8601 UTC: not sent before this moment. */

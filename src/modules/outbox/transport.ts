@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   subject: string;
   text: string;
   html: string | null;
+  /** Extra headers (List-Unsubscribe, …); empty for most messages. */
+  headers?: Record<string, string>;
   /** A stable Message-ID per outbox row, so a receiver can recognise a repeated delivery. */
   messageId: string;
 }
@@ -22,7 +24,15 @@ export interface MailTransport {
 }
 
 function mailOf(m: OutgoingMessage) {
-  return { from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.messageId };
+  return {
+    from: m.from,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? undefined,
+    messageId: m.messageId,
+    headers: m.headers ?? {},
+  };
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
