@@ -79,8 +79,8 @@ export function flaggedIds(groups: readonly DuplicateGroup[]): Map<number, Dupli
 
 /** The kept contact after a merge: its own values, with empty ones filled from the other; the widest period. */
 export function mergeContact<T extends ContactLike>(keep: T, other: T): T {
-  const earliest = keep.since === null || other.since === null ? null : keep.since < other.since ? keep.since : other.since;
-  const latest = keep.until === null || other.until === null ? null : keep.until > other.until ? keep.until : other.until;
+  const earliest = keep.since === null || other.since === null ? null : [keep.since, other.since].sort()[0];
+  const latest = keep.until === null || other.until === null ? null : [keep.until, other.until].sort()[1];
   return {
     ...keep,
     name: keep.name ?? other.name,

@@ -11,6 +11,16 @@
 //   party, counting each interaction once.
 import type { Localized } from '../../i18n.ts';
 
+/** The map's value for key, created with make() when absent. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 export interface CountedInteraction {
   /** Unique across sources: 'advice:12', 'events:w-3'. */
   key: string;
@@ -36,8 +46,7 @@ export function reachByMunicipality(interactions: readonly CountedInteraction[])
   for (const i of interactions) {
     const codes = new Set([...i.municipalityCodes, ...i.regionMembers]);
     for (const code of codes) {
-      let r = out.get(code);
-      if (!r) out.set(code, (r = { advice: 0, feed: 0 }));
+      const r = entry(out, code, () => ({ advice: 0, feed: 0 }));
       if (i.source === 'advice') r.advice += 1;
       else r.feed += 1;
     }
@@ -66,9 +75,7 @@ export function partiesOf(
   for (const i of interactions) {
     if (i.source !== 'advice') continue;
     for (const code of new Set(i.municipalityCodes)) {
-      let set = byMunicipality.get(code);
-      if (!set) byMunicipality.set(code, (set = new Set()));
-      set.add(i.key);
+      entry(byMunicipality, code, () => new Set<string>()).add(i.key);
     }
     if (i.regionCode) byRegion.set(i.regionCode, [...(byRegion.get(i.regionCode) ?? []), i]);
   }
@@ -107,8 +114,7 @@ export function intensiveContacts(parties: readonly Party[], threshold: number):
 export function countByType(interactions: readonly CountedInteraction[]): { type: string; advice: number; feed: number }[] {
   const map = new Map<string, { type: string; advice: number; feed: number }>();
   for (const i of interactions) {
-    let row = map.get(i.type);
-    if (!row) map.set(i.type, (row = { type: i.type, advice: 0, feed: 0 }));
+    const row = entry(map, i.type, () => ({ type: i.type, advice: 0, feed: 0 }));
     if (i.source === 'advice') row.advice += 1;
     else row.feed += 1;
   }
@@ -152,12 +158,10 @@ export function reachByGroup(
   const provinces = new Map<string, GroupCount>();
   const sizes = new Map<string, GroupCount>(SIZE_CLASSES.map((c) => [c.key, { key: c.key, label: c.label, reached: 0, total: 0 }]));
   for (const m of municipalities) {
-    let p = provinces.get(m.provinceCode);
-    if (!p)
-      provinces.set(m.provinceCode, (p = { key: m.provinceCode, label: { nl: m.provinceName, en: m.provinceName }, reached: 0, total: 0 }));
+    const label = { nl: m.provinceName, en: m.provinceName };
+    const p = entry(provinces, m.provinceCode, () => ({ key: m.provinceCode, label, reached: 0, total: 0 }));
     const sizeKey = sizeClassOf(m.population);
-    let s = sizes.get(sizeKey);
-    if (!s) sizes.set(sizeKey, (s = { key: sizeKey, label: { nl: 'onbekend', en: 'unknown' }, reached: 0, total: 0 }));
+    const s = entry(sizes, sizeKey, () => ({ key: sizeKey, label: { nl: 'onbekend', en: 'unknown' }, reached: 0, total: 0 }));
     for (const g of [p, s]) {
       g.total += 1;
       if (reached.has(m.code)) g.reached += 1;
