@@ -12,6 +12,25 @@ export function eraseValues(value: unknown, values: ReadonlySet<string>): unknow
   return value;
 }
 
+/**
+ * A copy of value with every occurrence of one of `values` inside any string replaced by
+ * "[verwijderd]" (case-insensitive; values shorter than 3 characters are ignored): for free text that
+ * mentions a person who has no account (e.g. a contact of the advice module).
+ */
+export function eraseWithin(value: unknown, values: readonly string[]): unknown {
+  const patterns = values
+    .map((v) => v.trim())
+    .filter((v) => v.length >= 3)
+    .map((v) => new RegExp(v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return patterns.reduce((text, p) => text.replace(p, ERASED), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+
 /** Keys whose values hold a person's identity in an account snapshot. */
 export const PERSONAL_KEYS = ['email', 'name'] as const;
 

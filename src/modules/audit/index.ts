@@ -3,7 +3,14 @@
 import { defineModule } from '../../module.ts';
 import { registerAuditRoutes } from './routes.tsx';
 
-export { type AuditEntryInput, type AuditEntryView, eraseAuditSubject, listAudit, recordAudit } from './service.ts';
+export {
+  type AuditEntryInput,
+  type AuditEntryView,
+  eraseAuditSubject,
+  eraseAuditValues,
+  listAudit,
+  recordAudit,
+} from './service.ts';
 
 export const auditModule = defineModule({
   name: 'audit',

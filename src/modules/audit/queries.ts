@@ -102,6 +102,12 @@ export async function selectPersonalValuesOf(db: Kysely<Database>, userId: numbe
   return [...values];
 }
 
+/** Entries on the given records (entity + id), oldest first. */
+export async function selectEntriesOn(db: Kysely<Database>, entity: string, entityIds: string[]) {
+  if (entityIds.length === 0) return [];
+  return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', 'in', entityIds).orderBy('id').execute();
+}
+
 /** The one update ever made to audit rows: the GDPR erasure (README.md). */
 export async function updateErasedEntry(
   db: Kysely<Database>,

@@ -3,11 +3,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../http/request-user.ts';
-import { ERASED, eraseValues } from './audit.logic.ts';
+import { ERASED, eraseValues, eraseWithin } from './audit.logic.ts';
 import {
   type AuditFilter,
   insertAuditEntry,
   selectAuditPage,
+  selectEntriesOn,
   selectEntriesTouching,
   selectPersonalValuesOf,
   updateErasedEntry,
@@ -125,6 +126,34 @@ export async function eraseAuditSubject(db: Kysely<Database>, userId: number, kn
     if (before === row.before_json && after === row.after_json && label === row.actor_label) continue;
     await updateErasedEntry(db, Number(row.id), { actor_label: label, before_json: before, after_json: after });
     changed += 1;
+  }
+  return changed;
+}
+
+/**
+ * GDPR erasure of a person who has no account (e.g. a contact of the advice module): in every entry
+ * on the named records (`entity` + ids), each occurrence of one of `values` inside before/after
+ * (case-insensitive, also inside longer text) and an actor label equal to one of them become
+ * "[verwijderd]". Runs in the caller's transaction. Returns the number of entries changed.
+ */
+export async function eraseAuditValues(
+  db: Kysely<Database>,
+  records: { entity: string; entityIds: (string | number)[] }[],
+  values: string[],
+): Promise<number> {
+  const wanted = values.filter((v) => v && v.trim().length > 0 && v !== ERASED);
+  if (wanted.length === 0) return 0;
+  const labels = new Set(wanted.map((v) => v.trim().toLowerCase()));
+  let changed = 0;
+  for (const r of records) {
+    for (const row of await selectEntriesOn(db, r.entity, r.entityIds.map(String))) {
+      const before = row.before_json === null ? null : JSON.stringify(eraseWithin(parse(row.before_json), wanted));
+      const after = row.after_json === null ? null : JSON.stringify(eraseWithin(parse(row.after_json), wanted));
+      const label = labels.has(row.actor_label.trim().toLowerCase()) ? ERASED : row.actor_label;
+      if (before === row.before_json && after === row.after_json && label === row.actor_label) continue;
+      await updateErasedEntry(db, Number(row.id), { actor_label: label, before_json: before, after_json: after });
+      changed += 1;
+    }
   }
   return changed;
 }
