@@ -11,7 +11,15 @@ import { authenticateRequest } from './request-auth.ts';
 import { registerUserAdminRoutes } from './users.routes.tsx';
 import { countUsers } from './users.service.ts';
 
-export { DEMO_COORDINATOR_EMAIL, linkDemoCoordinator } from './users.service.ts';
+export {
+  createUser,
+  DEMO_COORDINATOR_EMAIL,
+  findUserByEmail,
+  findUserById,
+  linkDemoCoordinator,
+  listUsers,
+  type UserRow,
+} from './users.service.ts';
 
 export const authModule = defineModule({
   name: 'auth',
