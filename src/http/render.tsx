@@ -13,6 +13,10 @@ export interface PageOptions {
   islands?: string[];
   /** Cache-Control for public pages; signed-in pages are always private, no-store. */
   cacheControl?: string;
+  /** The page's meta description (default: the site's tagline). */
+  description?: string;
+  /** Extra elements for <head> (e.g. Open Graph meta tags, a feed link). */
+  head?: ComponentChildren;
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply, islands: string[] = []): PageContextValue {
@@ -32,7 +36,7 @@ export function renderPageHtml(ctx: PageContextValue, options: PageOptions, body
     '<!DOCTYPE html>' +
     renderToString(
       <PageContext.Provider value={ctx}>
-        <Layout title={options.title} breadcrumbs={options.breadcrumbs}>
+        <Layout title={options.title} breadcrumbs={options.breadcrumbs} description={options.description} head={options.head}>
           {body}
         </Layout>
       </PageContext.Provider>,

@@ -39,7 +39,13 @@ function withLang(path: string, lang: string): string {
   return url.pathname + url.search;
 }
 
-export function Layout(props: { title: string; breadcrumbs?: Crumb[]; children: ComponentChildren }) {
+export function Layout(props: {
+  title: string;
+  breadcrumbs?: Crumb[];
+  description?: string;
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const page = usePage();
   const t = m(page.locale);
   const staff = page.user && (page.user.role === 'admin' || page.user.role === 'adviser');
@@ -49,7 +55,8 @@ export function Layout(props: { title: string; breadcrumbs?: Crumb[]; children: 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | ${t.site}`}</title>
-        <meta name="description" content={t.tagline} />
+        <meta name="description" content={props.description ?? t.tagline} />
+        {props.head}
         <link rel="stylesheet" href={page.assets.css} />
         {[...page.islands].map((name) =>
           page.assets.islands[name] ? <script type="module" src={page.assets.islands[name]} key={name} /> : null,
