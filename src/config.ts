@@ -30,6 +30,9 @@ export interface Config {
   loadDemoOnEmpty: boolean;
   /** Run the outbox sender inside this process. */
   runOutboxSender: boolean;
+  /** Run the background job runner inside this process (JOB_RUNNER), and how many jobs at once (JOB_CONCURRENCY). */
+  runJobRunner: boolean;
+  jobConcurrency: number;
   trustProxy: boolean;
 }
 
@@ -106,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     loadDemoOnEmpty: !production && bool(env.LOAD_DEMO, true),
     runOutboxSender: bool(env.OUTBOX_SENDER, nodeEnv !== 'test'),
+    runJobRunner: bool(env.JOB_RUNNER, nodeEnv !== 'test'),
+    jobConcurrency: Math.max(1, int('JOB_CONCURRENCY', env.JOB_CONCURRENCY, 2)),
     trustProxy: bool(env.TRUST_PROXY, false),
   };
 }

@@ -69,6 +69,17 @@ export interface JobRunContext {
   log: FastifyBaseLogger;
   /** Records progress of a long batch (shown on the staff jobs page); also renews the job's lease. */
   progress: (done: number, total: number) => Promise<void>;
+  /**
+   * Aborts when the job should stop early: shutdown, cancellation, or a lost lease. A handler that
+   * notices it throws (`ctx.signal?.throwIfAborted()`); returning means the job is complete.
+   * Always set by the runner (optional only so existing hand-made contexts still type-check).
+   */
+  signal?: AbortSignal;
+}
+
+/** What a handler may return instead of nothing: run this job again at `continueAt` (a batch that paces itself). */
+export interface JobRunResult {
+  continueAt: Date;
 }
 
 /** A kind of background job a module runs (src/modules/jobs). */
@@ -77,7 +88,7 @@ export interface JobHandler {
   kind: string;
   description: Localized;
   /** Does the work; a thrown error retries the job later with backoff, up to maxAttempts. */
-  run: (job: { id: number; kind: string; payload: unknown; attempt: number }, ctx: JobRunContext) => Promise<void>;
+  run: (job: { id: number; kind: string; payload: unknown; attempt: number }, ctx: JobRunContext) => Promise<void | JobRunResult>;
   /** Default 5. */
   maxAttempts?: number;
   /** Also enqueued on its own once per period (one job per period across all instances). */

@@ -8,6 +8,7 @@ import { atlasModule } from './atlas/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { homeModule } from './home/index.ts';
+import { jobsModule } from './jobs/index.ts';
 import { networkModule } from './network/index.ts';
 import { opsModule } from './ops/index.ts';
 import { outboxModule } from './outbox/index.ts';
@@ -16,6 +17,7 @@ import { staffModule } from './staff/index.ts';
 export const MODULES = [
   auditModule,
   outboxModule,
+  jobsModule,
   authModule,
   opsModule,
   staffModule,
