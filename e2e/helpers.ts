@@ -223,23 +223,39 @@ async function pageRunsTimers(page: Page): Promise<boolean> {
   return result;
 }
 
+/** The part of axe-core's API and results used here (axe runs inside the page). */
+interface AxeApi {
+  run(
+    context: unknown,
+    options: unknown,
+  ): Promise<{
+    violations: {
+      id: string;
+      impact: string | null;
+      help: string;
+      helpUrl: string;
+      nodes: { target: string[]; html: string; failureSummary?: string }[];
+    }[];
+  }>;
+}
+
 async function runAxe(page: Page, exclude: string[]): Promise<A11yViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(axeSource);
   return (await page.evaluate(async (excluded: string[]) => {
-    const axe = (window as any).axe;
+    const axe = (window as unknown as { axe: AxeApi }).axe;
     const context = excluded.length > 0 ? { include: [['html']], exclude: excluded.map((s) => [s]) } : document;
     const result = await axe.run(context, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
-    return result.violations.map((v: any) => ({
+    return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n: any) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
     }));
   }, exclude)) as A11yViolation[];
 }

@@ -1,110 +1,90 @@
-// Walks every registered route (Fastify's own route table, so none can be forgotten) as an
-// anonymous visitor and as each role, and checks the declared outcome: anonymous on a route that
-// needs a login → 401, a role without the permission → 403, an allowed role → neither.
+// The permission walk: every route in Fastify's route table (so none can be forgotten), sent as an
+// anonymous visitor, as every role and as a holder of every grant. Where the permission table says
+// no, the answer is exactly 401 (anonymous) or 403; where it says yes, exactly the status of the
+// route's example (test/helpers/walk.ts) — the page really answers, not just "not 401/403".
+// Routes with permission 'token' decide themselves; their example says what each caller gets.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ROLES, type Role } from '../src/http/permissions.ts';
 import { modules } from '../src/modules/index.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
-import {
-  anonymousCsrf,
-  type Client,
-  createRoleUser,
-  expectedOutcome,
-  outcomeMatches,
-  ROUTE_CHECKS_OWNERSHIP,
-  type RouteEntry,
-  requestRoute,
-  routesOf,
-  sessionEnded,
-} from './helpers/routes.ts';
+import { MODULES } from '../src/modules/index.ts';
+import type { TestApp } from './helpers/app.ts';
+import { createAtlasTestApp } from './helpers/atlas.ts';
+import { createUser, loginAs } from './helpers/auth.ts';
+import { coreRouteExamples } from './helpers/core-route-examples.ts';
+import { examplesWithoutRoute, exampleRequest, loadRouteExamples, type RouteExamples, routesWithoutExample } from './helpers/walk.ts';
+import { excerpt, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
+
+const METRICS_TOKEN = 'walk-metrics-token-0123456789';
 
 let t: TestApp;
-let routes: RouteEntry[];
+let examples: RouteExamples;
+let walker: Walker;
+const whos = whosOf(modules);
 
 before(async () => {
-  t = await createTestApp();
-  routes = routesOf(t.app);
+  t = await createAtlasTestApp(() => new Date(), { config: { metricsToken: METRICS_TOKEN } });
+  examples = await loadRouteExamples(MODULES, coreRouteExamples);
+  walker = new Walker(t, examples, whos);
 });
 
 after(async () => {
   await t?.close();
 });
 
-/** The login pages exist once the auth module is registered; until then only anonymous is walked. */
-function loginAvailable(): boolean {
-  return routes.some((r) => r.method === 'POST' && r.url === '/inloggen');
-}
-
-function describeMismatch(route: RouteEntry, who: string, expected: string | number, status: number, body: string) {
-  return `${route.method} ${route.url} (${route.permission}) as ${who}: expected ${expected}, got ${status} ${body.slice(0, 120).replace(/\s+/g, ' ')}`;
-}
+const routes = () => walkRoutes(t.app.routeTable);
 
 test('the route table lists every route with a declared permission', () => {
-  assert.ok(routes.length > 0, 'the route table is empty');
+  assert.ok(t.app.routeTable.length > 0, 'the route table is empty');
   for (const r of t.app.routeTable) {
     assert.ok(modules.permission(r.permission) !== undefined, `${r.method} ${r.url} has no valid permission (${String(r.permission)})`);
   }
   // The home page and the assets route are registered, so the table really is Fastify's.
-  assert.ok(routes.some((r) => r.method === 'GET' && r.url === '/'));
+  assert.ok(t.app.routeTable.some((r) => r.method === 'GET' && r.url === '/'));
+  assert.ok(t.app.routeTable.some((r) => r.method === 'GET' && r.url === '/assets/:file'));
 });
 
-test('anonymous: 401 on every route that needs a login, never 401/403 on public ones', async () => {
-  const client = anonymousCsrf(t.app);
-  const mismatches: string[] = [];
-  for (const route of routes) {
-    const expected = expectedOutcome(route.permission, null);
-    const res = await requestRoute(t, client, route);
-    if (!outcomeMatches(expected, res.statusCode)) {
-      mismatches.push(describeMismatch(route, 'anonymous', expected, res.statusCode, res.body));
-    }
-  }
-  assert.deepEqual(mismatches, []);
+test('every route with a parameter or a method other than GET has a route example, and every example a route', () => {
+  assert.deepEqual(routesWithoutExample(routes(), examples), [], 'add these to src/modules/<name>/route-examples.ts');
+  assert.deepEqual(examplesWithoutRoute(t.app.routeTable, examples), [], 'these examples name routes that do not exist');
 });
 
-for (const role of ROLES) {
-  test(`${role}: 403 on routes of other roles, allowed where the permission says so`, async () => {
-    assert.ok(loginAvailable(), 'the login pages are registered');
-    const { loginAs } = await import('./helpers/auth.ts');
-    const user = await createRoleUser(t, role);
-    const signIn = async (): Promise<Client> => {
-      const s = await loginAs(t, user);
-      return { cookies: s.cookies, csrf: s.csrf };
-    };
-    let client = await signIn();
+test('a HEAD route beside a GET has the GET’s permission and scope (the walk sends the GET)', () => {
+  const byKey = new Map(t.app.routeTable.map((r) => [`${r.method} ${r.url}`, r]));
+  const differ = t.app.routeTable
+    .filter((r) => r.method === 'HEAD' && byKey.has(`GET ${r.url}`))
+    .filter((r) => {
+      const get = byKey.get(`GET ${r.url}`)!;
+      return get.permission !== r.permission || JSON.stringify(get.scope) !== JSON.stringify(r.scope);
+    })
+    .map((r) => r.url);
+  assert.deepEqual(differ, []);
+});
+
+for (const who of whos) {
+  test(`${who.label}: exactly 401/403 where the permission says no, exactly the example's status where it says yes`, async (ctx) => {
     const mismatches: string[] = [];
-    for (const route of routes) {
-      const expected = expectedOutcome(route.permission, role as Role);
-      let res = await requestRoute(t, client, route);
-      if (res.statusCode === 401 && expected !== 401) {
-        // The previous request may have ended the session (logout, password change): sign in again.
-        client = await signIn();
-        res = await requestRoute(t, client, route);
-      }
-      const ownership = expected === 'allowed' && res.statusCode === 403 && ROUTE_CHECKS_OWNERSHIP[route.url];
-      if (!ownership && !outcomeMatches(expected, res.statusCode)) {
-        mismatches.push(describeMismatch(route, role, expected, res.statusCode, res.body));
-      }
-      if (sessionEnded(res)) client = await signIn();
+    const list = routes();
+    for (const route of list) {
+      const problem = await walker.check(route, who, modules);
+      if (problem) mismatches.push(problem);
     }
+    ctx.diagnostic(`${list.length} routes`);
     assert.deepEqual(mismatches, []);
   });
 }
 
 test('staff without two-step verification are sent to enrol it on every staff route (API: 403)', async (ctx) => {
-  assert.ok(loginAvailable(), 'the login pages are registered');
-  const { createUser, loginAs } = await import('./helpers/auth.ts');
   const user = await createUser(t.deps, { role: 'adviser', totp: false });
   const s = await loginAs(t, user);
-  const client: Client = { cookies: s.cookies, csrf: s.csrf };
   const mismatches: string[] = [];
-  const staffRoutes = routes.filter((r) => r.permission === 'staff');
+  const staffRoutes = routes().filter((r) => r.permission === 'staff');
   ctx.diagnostic(`${staffRoutes.length} staff routes`);
   for (const route of staffRoutes) {
-    const res = await requestRoute(t, client, route);
+    const example = await walker.probe(route, modules);
+    const res = await t.app.inject(exampleRequest(route, example, { cookies: s.cookies, csrf: s.csrf }));
     const api = route.url.startsWith('/api/');
     const ok = api ? res.statusCode === 403 : res.statusCode === 303 && res.headers.location === '/account/tweestapsverificatie';
-    if (!ok) mismatches.push(describeMismatch(route, 'adviser without TOTP', api ? 403 : '303 to enrolment', res.statusCode, res.body));
+    if (!ok) mismatches.push(`${route.method} ${route.url}: expected ${api ? 403 : '303 to enrolment'}, got ${excerpt(res)}`);
   }
   assert.deepEqual(mismatches, []);
 });

@@ -5,16 +5,15 @@ import net from 'node:net';
 const allowed = new Set(['127.0.0.1', 'localhost', '::1', '::ffff:127.0.0.1', undefined, '']);
 const originalConnect = net.Socket.prototype.connect;
 
-net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: any[]) {
+net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
   const first = args[0];
+  const target = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { host?: string; path?: string }) : {});
   let host: string | undefined;
   let path: string | undefined;
   if (Array.isArray(first)) {
-    host = first[0]?.host;
-    path = first[0]?.path;
+    ({ host, path } = target(first[0]));
   } else if (typeof first === 'object' && first !== null) {
-    host = first.host;
-    path = first.path;
+    ({ host, path } = target(first));
   } else if (typeof first === 'string' && Number.isNaN(Number(first))) {
     path = first;
   } else {
@@ -23,7 +22,7 @@ net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args
   if (!path && !allowed.has(host) && !/^127\./.test(host ?? '')) {
     throw new Error(`Outbound network in tests is not allowed (tried to reach ${host}).`);
   }
-  return (originalConnect as any).apply(this, args);
+  return (originalConnect as (this: net.Socket, ...rest: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;
 
 process.env.NODE_ENV = 'test';

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import { type ModuleManifest, ModuleRegistry } from '../../src/module.ts';
-import { MODULES, modules } from '../../src/modules/index.ts';
+import { modules } from '../../src/modules/index.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {

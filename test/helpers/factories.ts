@@ -11,7 +11,7 @@
 //   const account = await make.coordinatorAccount();      // a coordinator user linked to a new coordinator record
 //   const region = await make.region({ codes: ['GM0363', 'GM0014'] }); // a custom region { id, code, name }
 //
-// Names carry a counter, so two calls never collide and a page can be searched for the one it shows.
+// Names carry a zero-padded counter, so two calls never collide and a page can be searched for the one it shows.
 import type { AppDeps } from '../../src/deps.ts';
 import type { Role } from '../../src/http/permissions.ts';
 import type { Actor } from '../../src/http/request-user.ts';
@@ -81,9 +81,10 @@ export interface Factories {
 }
 
 let counter = 0;
+/** The next number for a name, zero-padded: "Testcoördinator 0005" is never part of "Testcoördinator 0051". */
 const next = () => {
   counter += 1;
-  return counter;
+  return String(counter).padStart(4, '0');
 };
 
 /** Factories bound to an app's dependencies; writes are recorded as made by `actor`. */

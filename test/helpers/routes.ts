@@ -1,11 +1,11 @@
-// The app's route table as test data: every registered route, with its declared permission, the
-// outcome each role should get, plausible values for its :params, and requests carrying a valid
-// CSRF token. Used by test/permissions.test.ts and test/bad-input.test.ts.
+// The app's route table as test data: every registered route, with its declared permission,
+// plausible values for its :params, users of each role, and requests carrying a valid CSRF token.
+// Used by test/bad-input.test.ts; the permission walk uses walk.ts and walker.ts (route examples).
 import CSRF from '@fastify/csrf';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { mayHold, type PermissionName, type Role } from '../../src/http/permissions.ts';
-import { modules } from '../../src/modules/index.ts';
+import type { PermissionName, Role } from '../../src/http/permissions.ts';
 import type { TestApp } from './app.ts';
+import { type Account, factoriesFor } from './factories.ts';
 
 export interface RouteEntry {
   method: string;
@@ -34,9 +34,6 @@ export const PARAM_VALUES: Record<string, string> = {
   '*': 'index.html',
 };
 
-/** Routes a logged-in, allowed role may still be refused with 403 by the route itself, and why. */
-export const ROUTE_CHECKS_OWNERSHIP: Record<string, string> = {};
-
 /** Every registered route once (HEAD routes Fastify adds beside GET are left out). */
 export function routesOf(app: FastifyInstance): RouteEntry[] {
   const seen = new Set<string>();
@@ -58,66 +55,22 @@ export function fillParams(url: string): string {
     .replace(/\*$/, PARAM_VALUES['*']);
 }
 
-export type Expected = 401 | 403 | 'allowed' | 'route-decides';
-
-/** What the global permission hook must answer for a role (null: anonymous) on a permission. */
-export function expectedOutcome(permission: PermissionName, role: Role | null): Expected {
-  if (permission === 'token') return 'route-decides';
-  const spec = modules.permission(permission)!;
-  if (spec.roles === 'anyone') return 'allowed';
-  if (role === null) return 401;
-  return mayHold(spec, role) ? 'allowed' : 403;
-}
-
 /**
- * True when the outcome matches what was expected. An allowed request may still be refused for
- * its input (400), a missing record (404) or missing reference data (503), but never with 401/403,
- * and never with an unexpected failure (500).
+ * A user of a role with what the role needs to use its routes (test/helpers/factories.ts): TOTP
+ * for staff, municipality GM0363, and for a coordinator a coordinator record of its own, made
+ * through the network module's service. A bystander user is made first so that ":id = 1" never
+ * names the user itself. Errors are not caught: a user that cannot be made fails the test.
  */
-export function outcomeMatches(expected: Expected, status: number): boolean {
-  if (expected === 'route-decides') return status !== 500;
-  if (expected === 'allowed') return status !== 401 && status !== 403 && status !== 500;
-  return status === expected;
-}
-
-/**
- * A signed-in user of a role with what the role needs to use its routes: TOTP for staff (from
- * createUser), municipality GM0363, and for a coordinator a coordinator record of its own (made
- * through the network module's service, when that module is there). A bystander user is made
- * first so that ":id = 1" never names the user itself.
- */
-export async function createRoleUser(t: TestApp, role: Role) {
-  const { createUser } = await import('./auth.ts');
+export async function createRoleUser(t: TestApp, role: Role): Promise<Account> {
+  const make = factoriesFor(t.deps);
   if (!bystanders.has(t)) {
     bystanders.add(t);
-    await createUser(t.deps, { role: 'municipality', municipalityCode: 'GM0014', name: 'Bystander' });
+    await make.municipalityUser('GM0014', { name: 'Bystander' });
   }
-  let coordinatorId: number | null = null;
-  if (role === 'coordinator') coordinatorId = await createCoordinatorRecord(t);
-  return createUser(t.deps, { role, municipalityCode: role === 'municipality' ? 'GM0363' : null, coordinatorId });
+  return make.user(role);
 }
 
 const bystanders = new WeakSet<TestApp>();
-
-async function createCoordinatorRecord(t: TestApp): Promise<number | null> {
-  try {
-    const network: any = await import('../../src/modules/network/service.ts' as string);
-    const ctx = { db: t.deps.db, actor: { userId: null, label: 'test' }, now: t.deps.now() };
-    const organisationId = await network.createOrganisation(ctx, { name: 'Testorganisatie', type: 'other', website: null });
-    return await network.createCoordinator(ctx, {
-      name: 'Test Coördinator',
-      organisationId,
-      phone: null,
-      email: null,
-      webPage: null,
-      fte: 1,
-      activeFrom: '2019-01-01',
-      activeTo: null,
-    });
-  } catch {
-    return null;
-  }
-}
 
 const tokens = CSRF();
 let addressCounter = 0;

@@ -68,8 +68,11 @@ export interface ExampleContext {
   make: Factories;
   /** Made once per app for `key` and shared by every example asking for it: only for data requests read. */
   shared<T>(key: string, create: () => Promise<T>): Promise<T>;
-  /** A new, logged-in account of the same role (and municipality, grants); the request goes in its session. */
-  freshUser(): Promise<Account>;
+  /**
+   * A new, logged-in account of the same role (and municipality, grants); the request goes in its
+   * session. `totp` overrides the role's default (staff have it, others not).
+   */
+  freshUser(overrides?: { totp?: boolean }): Promise<Account>;
 }
 
 export type RouteExampleFn = (ctx: ExampleContext) => Promise<RouteExample>;
