@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { currentBlocks, editableBlocks, findBlock, parseBlockList } from './blocks.ts';
-import { duplicateGroups, type ContactLike, eraseFromText, flaggedIds, inPostOn, mergeContact, nameKey } from './contacts.logic.ts';
+import { type ContactLike, duplicateGroups, eraseFromText, flaggedIds, inPostOn, mergeContact, nameKey } from './contacts.logic.ts';
 import {
   type CountedInteraction,
   countByType,
@@ -14,6 +14,7 @@ import {
   sizeClassOf,
 } from './engagement.logic.ts';
 import { awaitsReview, maturityClass, maturityOf, reviewSource, type StatusRecord, statusesOn, tallyByBlock } from './policy.logic.ts';
+import { dutchPrefix, postgresQuery, searchTokens, sqliteMatch } from './search.logic.ts';
 
 let n = 0;
 function ia(over: Partial<CountedInteraction>): CountedInteraction {
@@ -277,5 +278,28 @@ describe('contacts', () => {
       eraseFromText('Gesprek met Jan Jansen (jan@x.nl); JAN JANSEN belt terug.', ['Jan Jansen', 'jan@x.nl', 'J']),
       'Gesprek met [verwijderd] ([verwijderd]); [verwijderd] belt terug.',
     );
+  });
+});
+
+describe('free-text queries', () => {
+  it('keeps letters and digits only, at most eight words', () => {
+    assert.deepEqual(searchTokens('  "signalen" OR  aanpak* (2019) -- x;'), ['signalen', 'OR', 'aanpak', '2019', 'x']);
+    assert.equal(searchTokens('a b c d e f g h i j').length, 8);
+    assert.deepEqual(searchTokens('Café’s'), ['Café', 's']);
+  });
+  it('turns Dutch words into prefixes that find their other forms (SQLite)', () => {
+    for (const [word, prefix] of [
+      ['signalen', 'signal'],
+      ['signaal', 'signal'],
+      ['gesprekken', 'gesprek'],
+      ['gesprek', 'gesprek'],
+      ['Uitbuiting', 'uitbuiting'],
+      ['taken', 'taken'],
+    ]) {
+      assert.equal(dutchPrefix(word), prefix, word);
+      assert.ok(prefix.length >= 3);
+    }
+    assert.equal(sqliteMatch(['signalen', 'Gouda']), '"signal"* "gouda"*');
+    assert.equal(postgresQuery(['signalen', 'Gouda']), 'signalen:* & gouda:*');
   });
 });

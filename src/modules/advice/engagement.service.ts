@@ -1,0 +1,128 @@
+// The programme dashboard's figures for a period: municipalities reached (by province and CBS size
+// class), interactions per municipality and per type, and the intensive contacts (engagement.logic.ts
+// has the counting rules). Every municipality code is shown on the municipal map of the period's last
+// day: codes of merged municipalities count for their successors.
+import type { Db } from '../../db/database.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { Localized } from '../../i18n.ts';
+import { getRegion, municipalitiesWithSuccessorsOn } from '../atlas/index.ts';
+import { areaNames } from './areas.ts';
+import {
+  type CountedInteraction,
+  countByType,
+  type GroupCount,
+  intensiveContacts,
+  type Party,
+  partiesOf,
+  reachByGroup,
+  reachByMunicipality,
+  sizeClassOf,
+} from './engagement.logic.ts';
+import { feedInteractions } from './feed.ts';
+import { selectPeriod } from './interactions.queries.ts';
+import { getSettings } from './settings.service.ts';
+
+export interface MunicipalityEngagement {
+  code: string;
+  name: string;
+  provinceName: string;
+  sizeClass: string;
+  advice: number;
+  feed: number;
+}
+
+export interface Engagement {
+  from: string;
+  to: string;
+  threshold: number;
+  totals: { interactions: number; feedInteractions: number; reached: number; municipalities: number };
+  provinces: GroupCount[];
+  sizeClasses: GroupCount[];
+  perType: { type: string; advice: number; feed: number }[];
+  /** Reached municipalities, most interactions first. */
+  perMunicipality: MunicipalityEngagement[];
+  intensive: Party[];
+  /** Sources of the interaction feed that failed to answer (their items are missing). */
+  feedFailed: Localized[];
+}
+
+async function countedInteractions(deps: Pick<AppDeps, 'modules'>, db: Db, from: string, to: string) {
+  const [{ rows, links }, feed] = await Promise.all([selectPeriod(db, from, to), feedInteractions(deps, db, { from, to })]);
+  const named = new Map<number, string[]>();
+  for (const l of links) named.set(Number(l.interaction_id), [...(named.get(Number(l.interaction_id)) ?? []), l.municipality_code]);
+  const allCodes = new Set<string>([...links.map((l) => l.municipality_code), ...feed.items.flatMap((i) => i.municipalityCodes)]);
+  const regionMembers = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.region_code) continue;
+    const key = `${r.region_code}|${r.date}`;
+    if (regionMembers.has(key)) continue;
+    const members = (await getRegion(db, r.region_code, r.date))?.members.map((m) => m.code) ?? [];
+    regionMembers.set(key, members);
+    for (const c of members) allCodes.add(c);
+  }
+  const map = await municipalitiesWithSuccessorsOn(db, to, allCodes);
+  const existing = new Set(map.municipalities.map((m) => m.code));
+  const onMap = (codes: string[]) => [...new Set(codes.flatMap((c) => (existing.has(c) ? [c] : (map.successors[c] ?? []))))];
+  const counted: CountedInteraction[] = rows.map((r) => ({
+    key: `advice:${r.id}`,
+    source: 'advice',
+    date: r.date,
+    type: r.type,
+    municipalityCodes: onMap(named.get(Number(r.id)) ?? []),
+    regionCode: r.region_code,
+    regionMembers: r.region_code ? onMap(regionMembers.get(`${r.region_code}|${r.date}`) ?? []) : [],
+  }));
+  for (const i of feed.items) {
+    counted.push({
+      key: `${i.source}:${i.sourceId}`,
+      source: i.source,
+      date: i.date,
+      type: i.type,
+      municipalityCodes: onMap(i.municipalityCodes),
+      regionCode: null,
+      regionMembers: [],
+    });
+  }
+  return { counted, municipalities: map.municipalities, feedFailed: feed.failed };
+}
+
+/** The dashboard figures for from…to (inclusive). */
+export async function engagementFor(deps: Pick<AppDeps, 'modules'>, db: Db, from: string, to: string): Promise<Engagement> {
+  const [{ counted, municipalities, feedFailed }, settings] = await Promise.all([countedInteractions(deps, db, from, to), getSettings(db)]);
+  const reach = reachByMunicipality(counted);
+  const reached = new Set(reach.keys());
+  const groups = reachByGroup(municipalities, reached);
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  const regionCodes = new Set(counted.flatMap((i) => (i.regionCode ? [i.regionCode] : [])));
+  const regionNames = await areaNames(db, regionCodes, to);
+  const parties = partiesOf(
+    counted,
+    (code) => byCode.get(code)?.name ?? code,
+    (code) => regionNames.get(code) ?? code,
+  );
+  const perMunicipality = [...reach.entries()]
+    .flatMap(([code, r]) => {
+      const m = byCode.get(code);
+      return m
+        ? [{ code, name: m.name, provinceName: m.provinceName, sizeClass: sizeClassOf(m.population), advice: r.advice, feed: r.feed }]
+        : [];
+    })
+    .sort((a, b) => b.advice + b.feed - (a.advice + a.feed) || a.name.localeCompare(b.name, 'nl'));
+  return {
+    from,
+    to,
+    threshold: settings.threshold,
+    totals: {
+      interactions: counted.filter((i) => i.source === 'advice').length,
+      feedInteractions: counted.filter((i) => i.source !== 'advice').length,
+      reached: perMunicipality.length,
+      municipalities: municipalities.length,
+    },
+    provinces: groups.provinces,
+    sizeClasses: groups.sizeClasses,
+    perType: countByType(counted),
+    perMunicipality,
+    intensive: intensiveContacts(parties, settings.threshold),
+    feedFailed,
+  };
+}

@@ -1,0 +1,199 @@
+// SQL of interactions and their links (Kysely; the same on SQLite and PostgreSQL, except the
+// full-text condition: FTS5 MATCH on SQLite, a Dutch tsquery on PostgreSQL).
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type DbOrTx, dialectOf } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+import { postgresQuery, searchTokens, sqliteMatch } from './search.logic.ts';
+import type { AdviceInteractionsTable } from './tables.ts';
+
+type NewInteraction = Omit<AdviceInteractionsTable, 'id'>;
+
+export interface InteractionLinks {
+  municipalityCodes: string[];
+  adviserIds: number[];
+  contactIds: number[];
+}
+
+export async function insertInteraction(db: DbOrTx, row: NewInteraction): Promise<number> {
+  const { id } = await db.insertInto('advice_interactions').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function updateInteractionRow(db: DbOrTx, id: number, patch: Partial<NewInteraction>) {
+  await db.updateTable('advice_interactions').set(patch).where('id', '=', id).execute();
+}
+
+export async function replaceLinks(db: DbOrTx, id: number, links: InteractionLinks) {
+  await db.deleteFrom('advice_interaction_municipalities').where('interaction_id', '=', id).execute();
+  await db.deleteFrom('advice_interaction_advisers').where('interaction_id', '=', id).execute();
+  await db.deleteFrom('advice_interaction_contacts').where('interaction_id', '=', id).execute();
+  const codes = [...new Set(links.municipalityCodes)];
+  if (codes.length > 0) {
+    await db
+      .insertInto('advice_interaction_municipalities')
+      .values(codes.map((municipality_code) => ({ interaction_id: id, municipality_code })))
+      .execute();
+  }
+  const advisers = [...new Set(links.adviserIds)];
+  if (advisers.length > 0) {
+    await db
+      .insertInto('advice_interaction_advisers')
+      .values(advisers.map((user_id) => ({ interaction_id: id, user_id })))
+      .execute();
+  }
+  const contacts = [...new Set(links.contactIds)];
+  if (contacts.length > 0) {
+    await db
+      .insertInto('advice_interaction_contacts')
+      .values(contacts.map((contact_id) => ({ interaction_id: id, contact_id })))
+      .execute();
+  }
+}
+
+const COLUMNS = ['id', 'date', 'type', 'subject', 'summary', 'region_code', 'origin', 'created_by', 'created_at', 'updated_at'] as const;
+
+export async function selectInteraction(db: DbOrTx, id: number) {
+  return db.selectFrom('advice_interactions').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export type InteractionRow = NonNullable<Awaited<ReturnType<typeof selectInteraction>>>;
+
+/** The links of many interactions at once, by interaction id. */
+export async function selectLinks(db: DbOrTx, ids: number[]): Promise<Map<number, InteractionLinks>> {
+  const out = new Map<number, InteractionLinks>(ids.map((id) => [id, { municipalityCodes: [], adviserIds: [], contactIds: [] }]));
+  if (ids.length === 0) return out;
+  const [munis, advisers, contacts] = await Promise.all([
+    db
+      .selectFrom('advice_interaction_municipalities')
+      .select(['interaction_id', 'municipality_code'])
+      .where('interaction_id', 'in', ids)
+      .execute(),
+    db.selectFrom('advice_interaction_advisers').select(['interaction_id', 'user_id']).where('interaction_id', 'in', ids).execute(),
+    db.selectFrom('advice_interaction_contacts').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', ids).execute(),
+  ]);
+  for (const m of munis) out.get(Number(m.interaction_id))?.municipalityCodes.push(m.municipality_code);
+  for (const a of advisers) out.get(Number(a.interaction_id))?.adviserIds.push(Number(a.user_id));
+  for (const c of contacts) out.get(Number(c.interaction_id))?.contactIds.push(Number(c.contact_id));
+  for (const l of out.values()) l.municipalityCodes.sort();
+  return out;
+}
+
+export interface InteractionFilter {
+  /** Municipality codes named by the interaction (any of them). */
+  codes?: string[];
+  /** Region codes: interactions naming one of these regions also match (with `codes`). */
+  regions?: string[];
+  adviserId?: number;
+  contactId?: number;
+  type?: string;
+  from?: string;
+  to?: string;
+  /** Free text for the full-text index. */
+  q?: string;
+}
+
+function fullText(db: DbOrTx, tokens: string[]) {
+  if (dialectOf(db) === 'postgres') return sql<boolean>`advice_interactions.search @@ to_tsquery('dutch', ${postgresQuery(tokens)})`;
+  const match = sqliteMatch(tokens);
+  return sql<boolean>`advice_interactions.id IN (SELECT rowid FROM advice_interactions_fts WHERE advice_interactions_fts MATCH ${match})`;
+}
+
+function filtered(db: DbOrTx, f: InteractionFilter) {
+  let q = db.selectFrom('advice_interactions');
+  if (f.codes || f.regions) {
+    const codes = f.codes ?? [];
+    const regions = f.regions ?? [];
+    q = q.where((eb: ExpressionBuilder<Database, 'advice_interactions'>) => {
+      const parts = [];
+      if (codes.length > 0) {
+        parts.push(
+          eb(
+            'advice_interactions.id',
+            'in',
+            eb.selectFrom('advice_interaction_municipalities').select('interaction_id').where('municipality_code', 'in', codes),
+          ),
+        );
+      }
+      if (regions.length > 0) parts.push(eb('advice_interactions.region_code', 'in', regions));
+      return parts.length > 0 ? eb.or(parts) : eb.val(false);
+    });
+  }
+  if (f.adviserId !== undefined) {
+    const id = f.adviserId;
+    q = q.where('advice_interactions.id', 'in', (eb) =>
+      eb.selectFrom('advice_interaction_advisers').select('interaction_id').where('user_id', '=', id),
+    );
+  }
+  if (f.contactId !== undefined) {
+    const id = f.contactId;
+    q = q.where('advice_interactions.id', 'in', (eb) =>
+      eb.selectFrom('advice_interaction_contacts').select('interaction_id').where('contact_id', '=', id),
+    );
+  }
+  if (f.type) q = q.where('advice_interactions.type', '=', f.type as AdviceInteractionsTable['type']);
+  if (f.from) q = q.where('advice_interactions.date', '>=', f.from);
+  if (f.to) q = q.where('advice_interactions.date', '<=', f.to);
+  const tokens = f.q ? searchTokens(f.q) : [];
+  if (tokens.length > 0) q = q.where(fullText(db, tokens));
+  return q;
+}
+
+/** One page of interactions matching the filter, newest first, with the total. */
+export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offset: number, limit: number) {
+  const base = filtered(db, f);
+  const [rows, count] = await Promise.all([
+    base
+      .select(['id', 'date', 'type', 'subject', 'region_code', 'origin'])
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Date, type and subject of the interactions matching a filter (for exports), oldest first. */
+export async function selectInteractionSummaries(db: DbOrTx, f: InteractionFilter) {
+  return filtered(db, f).select(['id', 'date', 'type', 'subject']).orderBy('date').orderBy('id').execute();
+}
+
+/** Every interaction of a period with its named municipalities (for the dashboard). */
+export async function selectPeriod(db: DbOrTx, from: string, to: string) {
+  const [rows, links] = await Promise.all([
+    db
+      .selectFrom('advice_interactions')
+      .select(['id', 'date', 'type', 'region_code'])
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute(),
+    db
+      .selectFrom('advice_interaction_municipalities as m')
+      .innerJoin('advice_interactions as i', 'i.id', 'm.interaction_id')
+      .select(['m.interaction_id', 'm.municipality_code'])
+      .where('i.date', '>=', from)
+      .where('i.date', '<=', to)
+      .execute(),
+  ]);
+  return { rows, links };
+}
+
+/** Interactions whose subject or summary contains one of the values (case-insensitive), for erasure. */
+export async function selectInteractionsMentioning(db: DbOrTx, values: string[]) {
+  const wanted = values.map((v) => v.trim().toLowerCase()).filter((v) => v.length >= 3);
+  if (wanted.length === 0) return [];
+  return db
+    .selectFrom('advice_interactions')
+    .select(['id', 'subject', 'summary'])
+    .where((eb) =>
+      eb.or(
+        wanted.flatMap((v) => {
+          // `_` matches any one character, so a wildcard in the value still finds it literally (a superset; the caller replaces exactly).
+          const like = `%${v.replace(/[\\%_]/g, '_')}%`;
+          return [eb(eb.fn('lower', ['subject']), 'like', like), eb(eb.fn('lower', ['summary']), 'like', like)];
+        }),
+      ),
+    )
+    .execute();
+}
