@@ -3,6 +3,7 @@
 // A module declares what its jobs do in its manifest (`jobs: JobHandler[]`, see README.md).
 import { defineModule } from '../../module.ts';
 import { cleanupJobs } from './cleanup.ts';
+import { registerJobRoutes } from './routes.tsx';
 import { startJobWorker } from './worker.ts';
 
 export { JobStoppedError } from './attempt.ts';
@@ -25,6 +26,18 @@ export const jobsModule = defineModule({
   name: 'jobs',
   dependsOn: ['audit'],
   migrations: new URL('./migrations/', import.meta.url),
+  routes: registerJobRoutes,
+  staffLinks: [
+    {
+      href: '/beheer/taken',
+      label: { nl: 'Achtergrondtaken', en: 'Background jobs' },
+      description: {
+        nl: 'Wat het platform op de achtergrond doet; mislukte taken opnieuw proberen.',
+        en: 'What the platform does in the background; retry failed jobs.',
+      },
+      permission: 'admin',
+    },
+  ],
   workers: [startJobWorker],
   jobs: [cleanupJobs],
 });

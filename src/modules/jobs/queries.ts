@@ -268,3 +268,9 @@ export async function deleteFinished(db: Db, cutoffs: { doneBefore: string; fail
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** True for a unique-constraint violation on either engine. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+}

@@ -46,7 +46,8 @@ export function onJobEnqueued(wake: () => void): () => void {
   return () => wakers.delete(wake);
 }
 
-function wakeRunners(db: Db): void {
+/** Wakes this process's runners (after an enqueue or a retry). */
+export function wakeRunners(db: Db): void {
   if (wakers.size === 0) return;
   // Inside a transaction the job is visible only after the commit: wake a moment later; if that is
   // too early, the next poll (about a second) finds it.

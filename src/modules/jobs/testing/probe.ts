@@ -90,13 +90,14 @@ const batch: JobHandler = {
   },
 };
 
-/** Records its run, then waits at the named gate (honouring ctx.signal unless told not to). */
+/** Records its run (and progress, if asked), then waits at the named gate (honouring ctx.signal unless told not to). */
 const gated: JobHandler = {
   kind: 'probe.gated',
   description,
   async run(job, ctx) {
     await recordRun(ctx.deps.db, job);
-    const p = job.payload as { gate: string; ignoreSignal?: boolean; progressAfter?: boolean };
+    const p = job.payload as { gate: string; ignoreSignal?: boolean; progressAfter?: boolean; progressBefore?: [number, number] };
+    if (p.progressBefore) await ctx.progress(...p.progressBefore);
     await gates.get(p.gate)!.pass(ctx.signal, !p.ignoreSignal);
     if (p.progressAfter) await ctx.progress(1, 1);
   },
