@@ -10,6 +10,7 @@ import { authModule } from './auth/index.ts';
 import { homeModule } from './home/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { networkModule } from './network/index.ts';
+import { newsModule } from './news/index.ts';
 import { opsModule } from './ops/index.ts';
 import { outboxModule } from './outbox/index.ts';
 import { staffModule } from './staff/index.ts';
@@ -24,6 +25,7 @@ export const MODULES = [
   atlasModule,
   networkModule,
   adviceModule,
+  newsModule,
   homeModule,
 ];
 
