@@ -5,14 +5,15 @@
 // Routes with permission 'token' decide themselves; their example says what each caller gets.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { modules } from '../src/modules/index.ts';
-import { MODULES } from '../src/modules/index.ts';
-import type { TestApp } from './helpers/app.ts';
+import type { PermissionName } from '../src/http/permissions.ts';
+import { defineModule } from '../src/module.ts';
+import { MODULES, modules } from '../src/modules/index.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createAtlasTestApp } from './helpers/atlas.ts';
 import { createUser, loginAs } from './helpers/auth.ts';
 import { coreRouteExamples } from './helpers/core-route-examples.ts';
 import { examplesWithoutRoute, exampleRequest, loadRouteExamples, type RouteExamples, routesWithoutExample } from './helpers/walk.ts';
-import { excerpt, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
+import { excerpt, expectationFor, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
 
 const METRICS_TOKEN = 'walk-metrics-token-0123456789';
 
@@ -87,4 +88,36 @@ test('staff without two-step verification are sent to enrol it on every staff ro
     if (!ok) mismatches.push(`${route.method} ${route.url}: expected ${api ? 403 : '303 to enrolment'}, got ${excerpt(res)}`);
   }
   assert.deepEqual(mismatches, []);
+});
+
+test('a grant opens its permission to a user whose role lacks it, and nothing else (a module with a granted permission)', async () => {
+  // Until a real module declares one (e.g. news' `editor`), a probe module does.
+  const permission = 'walkProbe' as PermissionName;
+  const probe = defineModule({
+    name: 'walkprobe',
+    permissions: { walkProbe: { roles: ['admin'], grant: 'walk-probe', description: 'Probe of the permission walk' } },
+    routes: (app) => {
+      app.get('/walk-probe', { config: { permission } }, async () => ({ ok: true }));
+    },
+  });
+  const g = await createTestApp({ modules: [...MODULES, probe] });
+  try {
+    const registry = g.deps.modules;
+    const gwhos = whosOf(registry);
+    const holder = gwhos.find((w) => w.grants.includes('walk-probe'));
+    assert.ok(holder, 'the walk sends a holder of the grant');
+    assert.equal(holder.role, 'learner');
+    const route = { method: 'GET', url: '/walk-probe', permission };
+    assert.deepEqual(expectationFor(registry, route, holder), { kind: 'allowed' });
+    assert.deepEqual(expectationFor(registry, route, { role: 'learner', grants: [] }), { kind: 'denied', status: 403 });
+    const probeWalker = new Walker(g, {}, gwhos);
+    const mismatches: string[] = [];
+    for (const who of gwhos) {
+      const problem = await probeWalker.check(route, who, registry);
+      if (problem) mismatches.push(problem);
+    }
+    assert.deepEqual(mismatches, []);
+  } finally {
+    await g.close();
+  }
 });
