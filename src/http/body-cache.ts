@@ -1,7 +1,8 @@
 // Rendered response bodies (API JSON/CSV/GeoJSON, anonymous pages) kept per key — the caller puts the
 // data version and whatever else the body depends on into it — with their ETag and their compressed
-// forms, each compressed once: a cached request does no rendering and no compression. Entries for an
-// old data version are simply never asked for again and age out (bounded by entries and bytes).
+// forms, each compressed once: a cached request does no rendering and no compression. Concurrent
+// requests for a key that is not cached yet share one build. Entries for an old data version are
+// simply never asked for again and age out (bounded by entries and bytes).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BoundedCache } from './bounded-cache.ts';
@@ -21,6 +22,8 @@ const COMPRESS_FROM_BYTES = 1024;
 
 export class BodyCache {
   private readonly entries: BoundedCache<Entry>;
+  /** Builds in flight, so that a burst of requests for a new key builds its body once. */
+  private readonly building = new BoundedCache<Promise<Entry>>({ maxEntries: 1000 });
 
   constructor(limits = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }) {
     // Counted by the uncompressed body (its compressed forms are smaller and come later).
@@ -38,9 +41,16 @@ export class BodyCache {
   ) {
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      const identity = await build();
-      entry = { type, etag: etagFor(key), identity, bytes: Buffer.byteLength(identity) };
-      this.entries.set(key, entry);
+      try {
+        entry = await this.building.memo(key, async () => {
+          const identity = await build();
+          const built: Entry = { type, etag: etagFor(key), identity, bytes: Buffer.byteLength(identity) };
+          this.entries.set(key, built);
+          return built;
+        });
+      } finally {
+        this.building.delete(key);
+      }
     }
     const compressible = entry.bytes >= COMPRESS_FROM_BYTES;
     if (conditionalGet(req, reply, entry.etag, { maxAge: options.maxAge, varyEncoding: compressible })) return reply.send();

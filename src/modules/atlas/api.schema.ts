@@ -1,19 +1,11 @@
 // Zod schemas of the open-data API: input validation (in the handlers) and, converted with
 // z.toJSONSchema(), the OpenAPI documentation. Messages are Dutch first and name the parameter.
 import { z } from 'zod';
+import { MAX_DATE, MIN_DATE, optionalDateField } from '../../http/route-kit.ts';
 import { msg } from '../../http/validate.ts';
-import { isValidIsoDate } from './atlas.logic.ts';
 
-const dateMessage = msg({
-  nl: 'Parameter date: gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2019-06-01.',
-  en: 'Parameter date: use the form YYYY-MM-DD, for example 2019-06-01.',
-});
-
-export const dateParam = z
-  .string(dateMessage)
-  .refine(isValidIsoDate, dateMessage)
-  .optional()
-  .describe('Peildatum JJJJ-MM-DD (standaard: vandaag).');
+/** The one date rule of the platform (src/http/route-kit.ts); empty or absent means today. */
+export const dateParam = optionalDateField.describe(`Peildatum JJJJ-MM-DD, ${MIN_DATE} t/m ${MAX_DATE} (standaard: vandaag).`);
 
 export const formatParam = z
   .enum(['json', 'csv'], msg({ nl: 'Parameter format: kies json of csv.', en: 'Parameter format: choose json or csv.' }))

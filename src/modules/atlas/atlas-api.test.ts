@@ -3,20 +3,25 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
-import { boundariesOn, searchMunicipalities, successorsOf } from './service.ts';
+import { DATE_MESSAGE } from '../../http/route-kit.ts';
+import { boundariesOn } from './boundaries.ts';
+import { searchMunicipalities, successorsOf } from './service.ts';
 
 const TODAY = new Date('2026-11-28T12:00:00Z');
 
-describe('atlas open-data API', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await createAtlasTestApp(TODAY);
-  });
-  after(async () => {
-    await t.close();
-  });
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+/** An item of an API list, as far as these tests look at it. */
+type Item = { code: string; type?: string };
 
+let t: TestApp;
+before(async () => {
+  t = await createAtlasTestApp(TODAY);
+});
+after(async () => {
+  await t.close();
+});
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+describe('atlas API: municipalities', () => {
   it('GET /api/v1/municipalities?date=2019-06-01 lists 355, today 342, with the issue’s shape', async () => {
     const res = await get('/api/v1/municipalities?date=2019-06-01');
     assert.equal(res.statusCode, 200);
@@ -27,14 +32,14 @@ describe('atlas open-data API', () => {
     assert.equal(body.meta.date, '2019-06-01');
     assert.match(body.meta.attribution, /CBS\/Kadaster/);
     assert.ok(body.meta.source);
-    const weesp = body.data.find((m: any) => m.code === 'GM0457');
+    const weesp = body.data.find((m: Item) => m.code === 'GM0457');
     assert.deepEqual(Object.keys(weesp).sort(), ['code', 'name', 'population', 'province']);
     assert.deepEqual(weesp.province, { code: 'PV27', name: 'Noord-Holland' });
     assert.equal(weesp.population.referenceDate, '2020-01-01');
     const today = (await get('/api/v1/municipalities')).json();
     assert.equal(today.meta.count, 342);
     assert.equal(today.meta.date, '2026-11-28');
-    assert.equal(today.data.find((m: any) => m.code === 'GM0363').population.referenceDate, '2024-01-01');
+    assert.equal(today.data.find((m: Item) => m.code === 'GM0363').population.referenceDate, '2024-01-01');
   });
 
   it('counts on dates between the reference years (352, 345, 344)', async () => {
@@ -66,13 +71,13 @@ describe('atlas open-data API', () => {
     assert.equal(ams.validTo, null);
     assert.deepEqual(ams.predecessors, [{ code: 'GM0457', name: 'Weesp', effectiveDate: '2022-03-24', share: 1 }]);
     assert.deepEqual(
-      ams.regions.map((r: any) => r.type),
+      ams.regions.map((r: Item) => r.type),
       ['province', 'safety-region', 'ggd-region'],
     );
     const weesp = (await get('/api/v1/municipalities/GM0457')).json().data;
     assert.equal(weesp.validTo, '2022-03-24');
     assert.deepEqual(
-      weesp.successors.map((s: any) => s.code),
+      weesp.successors.map((s: Item) => s.code),
       ['GM0363'],
     );
     const haaren = (await get('/api/v1/municipalities/GM0788')).json().data;
@@ -80,7 +85,9 @@ describe('atlas open-data API', () => {
     const eemsdelta = (await get('/api/v1/municipalities/gm1979')).json().data;
     assert.equal(eemsdelta.validFrom, '2021-01-01');
   });
+});
 
+describe('atlas API: regions and GeoJSON', () => {
   it('regions by type and one region with its members', async () => {
     const prov = (await get('/api/v1/regions?type=province')).json();
     assert.equal(prov.meta.count, 12);
@@ -92,7 +99,7 @@ describe('atlas open-data API', () => {
     assert.equal(nh.name, 'Noord-Holland');
     assert.equal(nh.municipalities.length, 44);
     const nh2019 = (await get('/api/v1/regions/PV27?date=2019-06-01')).json().data;
-    assert.ok(nh2019.municipalities.some((m: any) => m.code === 'GM0457'));
+    assert.ok(nh2019.municipalities.some((m: Item) => m.code === 'GM0457'));
     assert.match((await get('/api/v1/regions.csv?type=province')).body, /^code,name,type\r\nPV/);
   });
 
@@ -128,12 +135,18 @@ describe('atlas open-data API', () => {
       }
     }
   });
+});
 
+describe('atlas API: errors, compression and headers', () => {
   it('bad date, code or type → 400 problem+json with a Dutch detail naming the parameter', async () => {
     const cases: [string, string][] = [
-      ['/api/v1/municipalities?date=2019-13-01', 'Parameter date: gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2019-06-01.'],
-      ['/api/v1/municipalities?date=1-6-2019', 'Parameter date: gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2019-06-01.'],
-      ['/api/v1/municipalities.geojson?date=gisteren', 'Parameter date: gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2019-06-01.'],
+      ['/api/v1/municipalities?date=2019-13-01', DATE_MESSAGE.nl],
+      ['/api/v1/municipalities?date=1-6-2019', DATE_MESSAGE.nl],
+      ['/api/v1/municipalities.geojson?date=gisteren', DATE_MESSAGE.nl],
+      // The one date rule has a supported range (2000-01-01 … 2099-12-31).
+      ['/api/v1/municipalities?date=0000-01-01', DATE_MESSAGE.nl],
+      ['/api/v1/municipalities/GM0363?date=1999-12-31', DATE_MESSAGE.nl],
+      ['/api/v1/regions?date=2100-01-01', DATE_MESSAGE.nl],
       ['/api/v1/municipalities?format=xml', 'Parameter format: kies json of csv.'],
       ['/api/v1/municipalities/Amsterdam', 'Parameter code: gebruik een CBS-gemeentecode zoals GM0363.'],
       ['/api/v1/regions?type=gemeente', 'Parameter type: kies province, safety-region of ggd-region.'],
@@ -149,6 +162,7 @@ describe('atlas open-data API', () => {
       const body = res.json();
       assert.equal(body.status, 400);
       assert.equal(body.detail, detail, url);
+      if (detail === DATE_MESSAGE.nl) assert.equal(body.errors[0].field, 'date', url);
     }
   });
 
@@ -195,7 +209,9 @@ describe('atlas open-data API', () => {
       assert.match(res.json().detail, /bestaat niet/);
     }
   });
+});
 
+describe('atlas API: caching and OpenAPI', () => {
   it('every public GET has an ETag and Cache-Control; If-None-Match answers 304', async () => {
     for (const url of [
       '/api/v1/municipalities?date=2019-06-01',
@@ -237,7 +253,7 @@ describe('atlas open-data API', () => {
     ]) {
       assert.ok(doc.paths[path]?.get, path);
     }
-    const params = doc.paths['/api/v1/municipalities'].get.parameters.map((p: any) => p.name).sort();
+    const params = doc.paths['/api/v1/municipalities'].get.parameters.map((p: { name: string }) => p.name).sort();
     assert.deepEqual(params, ['date', 'format']);
     const docs = await get('/api/docs/');
     assert.equal(docs.statusCode, 200);
@@ -245,7 +261,9 @@ describe('atlas open-data API', () => {
     assert.doesNotMatch(docs.body, /<script>(?!\s*<\/script>)/);
     assert.match(String(docs.headers['content-security-policy']), /script-src 'self'(;|$)/);
   });
+});
 
+describe('atlas service', () => {
   it('service: successors, former-name search and boundaries per date', async () => {
     assert.deepEqual(
       (await successorsOf(t.deps.db, 'GM0003', '2021-01-01')).map((s) => s.name),
@@ -253,16 +271,18 @@ describe('atlas open-data API', () => {
     );
     const [hit] = await searchMunicipalities(t.deps.db, 'Weesp', '2026-11-28');
     assert.equal(hit.name, 'Amsterdam');
-    assert.equal(hit.reason, 'Weesp is op 24 maart 2022 opgegaan in Amsterdam');
+    assert.equal(hit.reason?.nl, 'Weesp is op 24 maart 2022 opgegaan in Amsterdam');
     const b2019 = await boundariesOn(t.deps.db, '2019-06-01');
     const b2021 = await boundariesOn(t.deps.db, '2021-06-01');
     const b2025 = await boundariesOn(t.deps.db, '2025-06-01');
     assert.equal(b2019!.referenceYear, 2019);
     assert.equal(b2025!.referenceYear, 2025);
     assert.equal(b2021!.derived, true);
-    assert.equal((b2021!.municipalities.objects.municipalities as any).geometries.length, 352);
-    assert.equal((b2025!.municipalities.objects.municipalities as any).geometries.length, 342);
-    assert.equal((b2025!.provinces!.objects.provinces as any).geometries.length, 12);
+    const count = (o: { type: string | null; geometries?: unknown[] }) =>
+      o.type === 'GeometryCollection' ? (o.geometries?.length ?? 0) : 0;
+    assert.equal(count(b2021!.municipalities.objects.municipalities), 352);
+    assert.equal(count(b2025!.municipalities.objects.municipalities), 342);
+    assert.equal(count(b2025!.provinces!.objects.provinces), 12);
     assert.notEqual(b2019!.version, b2021!.version);
   });
 });

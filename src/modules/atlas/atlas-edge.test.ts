@@ -8,34 +8,34 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
 import { type HttpAnswer, listenForHttp } from '../../../test/helpers/http.ts';
 import type { EdgeServed } from '../../http/edge-cache.ts';
-import { invalidateAtlasCache } from './service.ts';
+import { invalidateAtlasCache } from './snapshot.ts';
 
-describe('edge cache for the atlas API', () => {
-  let t: TestApp;
-  let get: (path: string, headers?: Record<string, string>, method?: string) => Promise<HttpAnswer>;
-  let clock = new Date('2026-11-28T12:00:00Z');
-  const served: EdgeServed[] = [];
+let t: TestApp;
+let get: (path: string, headers?: Record<string, string>, method?: string) => Promise<HttpAnswer>;
+let clock = new Date('2026-11-28T12:00:00Z');
+const served: EdgeServed[] = [];
 
-  before(async () => {
-    t = await createAtlasTestApp(() => clock, { config: { metricsToken: 'edge-metrics-token' } });
-    t.app.edgeCache.onServed((s) => served.push(s));
-    get = await listenForHttp(t.app);
-  });
-  after(async () => {
-    await t.close();
-  });
-  beforeEach(() => {
-    t.app.edgeCache.clear();
-    served.length = 0;
-    clock = new Date('2026-11-28T12:00:00Z');
-  });
+before(async () => {
+  t = await createAtlasTestApp(() => clock, { config: { metricsToken: 'edge-metrics-token' } });
+  t.app.edgeCache.onServed((s) => served.push(s));
+  get = await listenForHttp(t.app);
+});
+after(async () => {
+  await t.close();
+});
+beforeEach(() => {
+  t.app.edgeCache.clear();
+  served.length = 0;
+  clock = new Date('2026-11-28T12:00:00Z');
+});
 
-  /** Headers that differ per response by nature. */
-  const stable = (h: HttpAnswer['headers']) => {
-    const { date: _d, 'x-request-id': _id, ...rest } = h;
-    return rest;
-  };
+/** Headers that differ per response by nature (the rate limit's remaining count too). */
+const stable = (h: HttpAnswer['headers']) => {
+  const { date: _d, 'x-request-id': _id, ratelimit: _r, ...rest } = h;
+  return rest;
+};
 
+describe('edge cache: what it answers', () => {
   it('answers a repeated anonymous GET from the edge with the same status, headers and body', async () => {
     const url = '/api/v1/municipalities/GM0363';
     const first = await get(url);
@@ -97,7 +97,9 @@ describe('edge cache for the atlas API', () => {
     assert.match(String(withLang.headers['set-cookie']), /gaz_lang=en/);
     assert.equal(served.length, 0);
   });
+});
 
+describe('edge cache: encodings and validity', () => {
   it('keeps one copy per encoding: brotli for a client that accepts it, plain for one that does not', async () => {
     const url = '/api/v1/municipalities?date=2019-06-01';
     const plain = await get(url);
@@ -140,7 +142,9 @@ describe('edge cache for the atlas API', () => {
     await get(dated);
     assert.equal(served.at(-1)?.url, dated);
   });
+});
 
+describe('edge cache: metrics and server', () => {
   it('counts edge answers in /metrics under their route', async () => {
     await get('/api/v1/regions?type=province');
     await get('/api/v1/regions?type=province');

@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { REFERENCE_DIR } from '../../../test/helpers/atlas.ts';
 import { ensureReferenceData } from './boot.ts';
 import { importReferenceData, ReferenceDataError } from './import/index.ts';
-import { atlasIsEmpty, getMunicipality, municipalitiesOn, referenceDataVersion, regionsByType } from './service.ts';
+import { getMunicipality, municipalitiesOn, regionsByType } from './service.ts';
+import { atlasIsEmpty, referenceDataVersion } from './snapshot.ts';
 
 const SOURCE = REFERENCE_DIR;
 
@@ -27,13 +28,13 @@ function edit(dir: string, file: string, fn: (text: string) => string) {
 
 async function tableCounts(t: TestApp) {
   const db = t.deps.db;
-  const n = async (table: any) =>
+  const n = async (table: 'atlas_municipalities' | 'atlas_regions' | 'atlas_mergers' | 'atlas_region_memberships' | 'atlas_imports') =>
     Number(
       (
-        (await db
+        await db
           .selectFrom(table)
-          .select((eb: any) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()) as any
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
       ).n,
     );
   return {
@@ -45,15 +46,15 @@ async function tableCounts(t: TestApp) {
   };
 }
 
-describe('atlas import', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await createTestApp();
-  });
-  after(async () => {
-    await t.close();
-  });
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => {
+  await t.close();
+});
 
+describe('atlas import: good data', () => {
   it('imports the reference data: 355/342 municipalities, 12/25/25 regions, 21 mergers', async () => {
     const result = await importReferenceData(t.deps, SOURCE);
     assert.equal(result.status, 'imported');
@@ -93,7 +94,9 @@ describe('atlas import', () => {
     assert.deepEqual(await tableCounts(t), before);
     assert.equal(await referenceDataVersion(t.deps.db), version);
   });
+});
 
+describe('atlas import: broken data', () => {
   const broken: [string, string, (dir: string) => void, RegExp][] = [
     [
       'a bad municipality code',
@@ -141,7 +144,9 @@ describe('atlas import', () => {
       assert.equal(await referenceDataVersion(t.deps.db), version);
     });
   }
+});
 
+describe('atlas import: from a URL and at start-up', () => {
   it('imports from a URL serving the seven files (downloaded into DATA_DIR/reference/)', async () => {
     const other = await createTestApp({ config: { dataDir: mkdtempSync(join(tmpdir(), 'gaz-data-')) } });
     const server: Server = createServer((req, res) => {

@@ -1,10 +1,13 @@
 // Pure rules of the atlas: which municipalities exist on a date, where a municipality's territory
-// went after mergers and splits, and name search over current and former names. No I/O.
+// went after mergers and splits, which reference year describes a date. No I/O. Name search is in
+// search.logic.ts.
 //
 // Date conventions: dates are 'YYYY-MM-DD' strings (they compare correctly as text).
 // `validFrom` is inclusive, `validTo` is EXCLUSIVE: it is the effective date of the merger that
 // ended the municipality (Weesp: validTo 2022-03-24, so it still existed on 2022-03-23).
 // `validFrom` null means "existed before 2019-01-01, the start of our data".
+import { BoundedCache } from '../../http/bounded-cache.ts';
+import type { ReferenceYear } from './types.ts';
 
 export interface MunicipalityRecord {
   code: string;
@@ -55,13 +58,6 @@ export function validityOf(
     .sort();
   return { validFrom: m.exists2019 ? null : (starts[0] ?? null), validTo: m.exists2025 ? null : (ends[0] ?? null) };
 }
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isValidIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 export function existsOn(m: { validFrom: string | null; validTo: string | null }, date: string): boolean {
   return (m.validFrom === null || m.validFrom <= date) && (m.validTo === null || date < m.validTo);
@@ -73,7 +69,8 @@ export class AtlasIndex {
   readonly mergersFrom = new Map<string, MergerRecord[]>();
   readonly mergersInto = new Map<string, MergerRecord[]>();
   readonly namesByCode = new Map<string, NameRecord[]>();
-  private readonly onDateCache = new Map<string, MunicipalityRecord[]>();
+  /** Dates come from requests: bounded (a date's list is cheap to rebuild). */
+  private readonly onDateCache = new BoundedCache<MunicipalityRecord[]>({ maxEntries: 500 });
 
   constructor(readonly facts: AtlasFacts) {
     for (const m of facts.municipalities) this.byCode.set(m.code, m);
@@ -86,13 +83,9 @@ export class AtlasIndex {
 
   /** Municipalities existing on `date`, sorted by name. Dates before 2019 give the 2019 set. */
   municipalitiesOn(date: string): MunicipalityRecord[] {
-    let list = this.onDateCache.get(date);
-    if (!list) {
-      list = this.facts.municipalities.filter((m) => existsOn(m, date)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-      if (this.onDateCache.size > 500) this.onDateCache.clear();
-      this.onDateCache.set(date, list);
-    }
-    return list;
+    return this.onDateCache.getOrCreate(date, () =>
+      this.facts.municipalities.filter((m) => existsOn(m, date)).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    );
   }
 
   /** The name a municipality carried on `date` (its latest name when the date is outside its life). */
@@ -153,160 +146,17 @@ export class AtlasIndex {
     }
     return out;
   }
-
-  /**
-   * Search current and former names on `date`, accent- and case-insensitive. A former or dissolved
-   * municipality leads to the municipality of `date` that holds its territory, with a reason.
-   */
-  search(query: string, date: string, limit = 10): SearchHit[] {
-    const q = normalizeName(query);
-    if (!q) return [];
-    const hits = new Map<string, SearchHit & { rank: number }>();
-    const add = (hit: SearchHit, rank: number) => {
-      const prev = hits.get(hit.code);
-      if (!prev || rank < prev.rank) hits.set(hit.code, { ...hit, rank });
-    };
-    for (const m of this.municipalitiesOn(date)) {
-      const name = this.nameOn(m.code, date);
-      const r = matchRank(normalizeName(name), q);
-      if (r !== null) add({ code: m.code, name }, r);
-    }
-    // Former names and dissolved municipalities.
-    const seen = new Set<string>();
-    for (const n of this.facts.names) {
-      const key = `${n.code}|${n.name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const r = matchRank(normalizeName(n.name), q);
-      if (r === null) continue;
-      const m = this.byCode.get(n.code);
-      if (!m) continue;
-      if (existsOn(m, date)) {
-        const current = this.nameOn(m.code, date);
-        if (current === n.name) continue;
-        add(
-          {
-            code: m.code,
-            name: current,
-            matchedFormerName: n.name,
-            reason: `${n.name} heet nu ${current}`,
-            reasonEn: `${n.name} is now called ${current}`,
-          },
-          r + 10,
-        );
-        continue;
-      }
-      const targets = this.mapToDate(n.code, m.validFrom !== null && date < m.validFrom ? m.validFrom : lastDayOf(m), date);
-      const targetNames = targets.map((t) => this.nameOn(t.code, date));
-      for (const t of targets) {
-        const reason =
-          m.validTo !== null && date >= m.validTo
-            ? dissolvedReason(n.name, m.validTo, targetNames, this.mergersFrom.get(n.code)?.length ?? 0)
-            : {
-                nl: `${n.name} bestond op deze datum nog niet; het gebied hoorde bij ${joinNl(targetNames)}`,
-                en: `${n.name} did not exist yet on this date; its area belonged to ${joinEn(targetNames)}`,
-              };
-        add({ code: t.code, name: this.nameOn(t.code, date), matchedFormerName: n.name, reason: reason.nl, reasonEn: reason.en }, r + 20);
-      }
-    }
-    return [...hits.values()]
-      .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'nl'))
-      .slice(0, limit)
-      .map(({ rank: _rank, ...hit }) => hit);
-  }
 }
 
-export interface SearchHit {
-  code: string;
-  name: string;
-  /** Set when the match was on a former name or a dissolved municipality. */
-  matchedFormerName?: string;
-  /** Why this municipality was found (Dutch), e.g. "Weesp is op 24 maart 2022 opgegaan in Amsterdam". */
-  reason?: string;
-  reasonEn?: string;
+/** The last day a municipality existed ('9999-12-31' while it still exists). */
+export function lastDayOf(m: MunicipalityRecord): string {
+  return m.validTo ? previousDay(m.validTo) : '9999-12-31';
 }
 
-function lastDayOf(m: MunicipalityRecord): string {
-  if (!m.validTo) return '9999-12-31';
-  const d = new Date(`${m.validTo}T00:00:00Z`);
+export function previousDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
-}
-
-function dissolvedReason(name: string, date: string, targets: string[], parts: number) {
-  const nlDate = formatDateNl(date);
-  const enDate = formatDateEn(date);
-  if (parts > 1) {
-    return {
-      nl: `${name} is op ${nlDate} opgeheven en verdeeld over ${joinNl(targets)}`,
-      en: `${name} was dissolved on ${enDate} and split over ${joinEn(targets)}`,
-    };
-  }
-  return { nl: `${name} is op ${nlDate} opgegaan in ${joinNl(targets)}`, en: `${name} merged into ${joinEn(targets)} on ${enDate}` };
-}
-
-const MONTHS_NL = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function formatDateNl(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
-}
-export function formatDateEn(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
-}
-
-function joinNl(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
-}
-function joinEn(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** Lower case, accents removed, punctuation to spaces: "Súdwest-Fryslân" → "sudwest fryslan". */
-export function normalizeName(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** 0 exact, 1 prefix, 2 word prefix, 3 substring; null: no match. */
-function matchRank(name: string, q: string): number | null {
-  if (name === q) return 0;
-  if (name.startsWith(q)) return 1;
-  if (name.split(' ').some((w) => w.startsWith(q))) return 2;
-  if (name.includes(q)) return 3;
-  return null;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -320,12 +170,12 @@ function round(n: number): number {
 }
 
 /** Which reference year's geometry and population describe `date`: the nearer of 2019 and 2025. */
-export function referenceYearFor(date: string): 2019 | 2025 {
+export function referenceYearFor(date: string): ReferenceYear {
   return date < '2022-01-01' ? 2019 : 2025;
 }
 
-/** The boundary file in force on a date: 2019 before 2021, 2025 from 2023; in between, see service. */
-export function boundaryYearFor(date: string): 2019 | 2025 | 'derived' {
+/** The boundary file in force on a date: 2019 before 2021, 2025 from 2023; in between, see boundaries.ts. */
+export function boundaryYearFor(date: string): ReferenceYear | 'derived' {
   if (date < '2021-01-01') return 2019;
   if (date >= '2023-01-01') return 2025;
   return 'derived';
@@ -334,7 +184,7 @@ export function boundaryYearFor(date: string): 2019 | 2025 | 'derived' {
 /** Population reference: of the years available for `code`, the one whose reference date is nearest to `date`. */
 export function nearestPopulation<T extends { referenceDate: string }>(values: T[], date: string): T | null {
   let best: T | null = null;
-  let bestDist = Infinity;
+  let bestDist = Number.POSITIVE_INFINITY;
   const t = Date.parse(`${date}T00:00:00Z`);
   for (const v of values) {
     const dist = Math.abs(Date.parse(`${v.referenceDate}T00:00:00Z`) - t);

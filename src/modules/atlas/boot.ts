@@ -1,7 +1,7 @@
 // Start-up hooks of the atlas: import the reference data into an empty atlas.
 import type { AppDeps } from '../../deps.ts';
 import { importReferenceData, ReferenceDataError } from './import/index.ts';
-import { atlasIsEmpty } from './service.ts';
+import { atlasIsEmpty } from './snapshot.ts';
 
 export async function ensureReferenceData(deps: AppDeps, log: (line: string) => void): Promise<void> {
   if (!(await atlasIsEmpty(deps.db))) return;

@@ -2,7 +2,7 @@
 // rings wound by the right-hand rule (exterior counter-clockwise, holes clockwise). d3/TopoJSON
 // use the opposite winding, so every ring is checked and reversed where needed.
 import { feature } from 'topojson-client';
-import type { Boundaries, Municipality } from './service.ts';
+import type { Boundaries, Municipality } from './types.ts';
 
 type Ring = number[][];
 

@@ -1,35 +1,44 @@
 // The atlas' public face: municipalities on any date, their regions, mergers, population and
-// boundaries (typed calls other modules use instead of the atlas tables), the CBS reference import,
-// the atlas pages and the open-data API.
+// boundaries — typed calls other modules use instead of the atlas tables — plus the CBS reference
+// import and the module's manifest (pages, open-data API, CLI, start-up import).
 import { defineModule } from '../../module.ts';
 import { ensureReferenceData } from './boot.ts';
 import { atlasCommands } from './cli.ts';
 import { registerAtlasRoutes } from './routes.ts';
-import { atlasIsEmpty } from './service.ts';
+import { atlasIsEmpty } from './snapshot.ts';
 
-export type { SearchHit } from './atlas.logic.ts';
+export { boundariesOn } from './boundaries.ts';
 export { type ImportResult, importReferenceData, ReferenceDataError } from './import/index.ts';
 export {
   ATTRIBUTION,
-  type Boundaries,
-  boundariesOn,
   getMunicipality,
   getRegion,
-  type Municipality,
-  type MunicipalityDetail,
   mapToDate,
   municipalitiesOn,
+  municipalitiesWithSuccessorsOn,
   populationOn,
   predecessorsOf,
-  type Region,
-  type RegionDetail,
-  type RegionType,
-  referenceDataVersion,
+  REGION_TYPES,
   regionsByType,
   regionsOf,
   searchMunicipalities,
   successorsOf,
 } from './service.ts';
+export { referenceDataVersion } from './snapshot.ts';
+export type {
+  Boundaries,
+  Municipality,
+  MunicipalitiesWithSuccessors,
+  MunicipalityDetail,
+  MunicipalityLink,
+  PopulationFigure,
+  ReferenceYear,
+  Region,
+  RegionDetail,
+  RegionType,
+  SearchHit,
+  Successor,
+} from './types.ts';
 
 export const atlasModule = defineModule({
   name: 'atlas',

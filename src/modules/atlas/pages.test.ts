@@ -13,16 +13,16 @@ const areaLinks = (html: string) =>
   html.match(/<a href="\/gemeenten\/GM\d{4}" data-code="GM\d{4}"[^>]*><title>[^<]+<\/title><path d="/g) ?? [];
 const tableRows = (html: string) => (html.split('<tbody')[1] ?? '').match(/<tr /g)?.length ?? 0;
 
-describe('atlas pages', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await createAtlasTestApp(TODAY);
-  });
-  after(async () => {
-    await t.close();
-  });
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+let t: TestApp;
+before(async () => {
+  t = await createAtlasTestApp(TODAY);
+});
+after(async () => {
+  await t.close();
+});
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
+describe('atlas pages: /kaart', () => {
   it('/kaart draws 342 municipalities today, each a link with a title, with province borders and legend', async () => {
     const res = await get('/kaart');
     assert.equal(res.statusCode, 200);
@@ -57,17 +57,24 @@ describe('atlas pages', () => {
     assert.equal(c.body, '');
   });
 
-  it('a bad date gives a 400 page naming the field and keeping the input', async () => {
-    for (const url of ['/kaart?datum=2019-13-01', '/gemeenten?datum=2019-13-01']) {
+  it('a bad or unsupported date gives a 400 page naming the field and keeping the input', async () => {
+    for (const [url, typed] of [
+      ['/kaart?datum=2019-13-01', '2019-13-01'],
+      ['/gemeenten?datum=2019-13-01', '2019-13-01'],
+      ['/kaart?datum=0000-01-01', '0000-01-01'],
+      ['/gemeenten?datum=2100-01-01', '2100-01-01'],
+    ]) {
       const res = await get(url);
       assert.equal(res.statusCode, 400, url);
-      assert.match(res.body, /Datum: vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2019-06-01\./);
-      assert.match(res.body, /value="2019-13-01"/);
+      assert.match(res.body, /Datum: Vul een datum in als JJJJ-MM-DD tussen 2000-01-01 en 2099-12-31, bijvoorbeeld 2019-09-30\./);
+      assert.match(res.body, new RegExp(`value="${typed}"`));
       assert.match(res.body, /aria-invalid="true"/);
       assert.match(String(res.headers['cache-control']), /no-store/);
     }
   });
+});
 
+describe('atlas pages: /gemeenten', () => {
   it('/gemeenten shows the count, filters on province and sorts', async () => {
     const all = await get('/gemeenten');
     assert.equal(all.statusCode, 200);
@@ -95,7 +102,9 @@ describe('atlas pages', () => {
     assert.match(res.body, /href="\/gemeenten\/GM0363/);
     assert.match(res.body, /Weesp/);
   });
+});
 
+describe('atlas pages: profiles', () => {
   it('profile of GM0363 shows province, regions, population with its date and predecessors', async () => {
     const res = await get('/gemeenten/GM0363');
     assert.equal(res.statusCode, 200);
@@ -117,6 +126,7 @@ describe('atlas pages', () => {
     assert.equal((await get('/gemeenten/GM9999')).statusCode, 404);
     assert.equal((await get('/gemeenten/nonsense')).statusCode, 404);
     assert.equal((await get('/gemeenten/GM0363?datum=gisteren')).statusCode, 400);
+    assert.equal((await get('/gemeenten/GM0363?datum=0005-06-15')).statusCode, 400);
   });
 
   it('panels declared by other modules appear on the profile; a failing panel is left out', async () => {

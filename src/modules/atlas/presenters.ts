@@ -1,5 +1,5 @@
 // The API's view models: which fields leave the server, for JSON and CSV.
-import type { Municipality, MunicipalityDetail, Region, RegionDetail } from './service.ts';
+import type { Municipality, MunicipalityDetail, Region, RegionDetail } from './types.ts';
 
 export function presentMunicipality(m: Municipality) {
   return {
@@ -40,7 +40,7 @@ function cell(v: unknown): string {
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function municipalitiesCsv(list: Municipality[]): string {

@@ -1,6 +1,8 @@
 // The atlas module's SQL. Reads load the whole (small, immutable between imports) reference data at
 // once; the service keeps it in memory per data version.
+import type { Insertable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
 
 export async function latestImport(db: Db) {
   return (await db.selectFrom('atlas_imports').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
@@ -51,12 +53,29 @@ export async function clearAtlas(trx: Tx) {
   }
 }
 
+/** The tables the import fills row by row (the boundaries and the import record are written whole). */
+type ChunkedTable =
+  | 'atlas_municipalities'
+  | 'atlas_municipality_names'
+  | 'atlas_municipality_population'
+  | 'atlas_regions'
+  | 'atlas_region_memberships'
+  | 'atlas_mergers';
+
 /** Inserts rows in chunks (SQLite limits bound parameters per statement). */
-export async function insertChunked<T extends keyof import('../../db/types.ts').Database>(trx: Tx, table: T, rows: any[], chunk = 100) {
+export async function insertChunked<T extends ChunkedTable>(trx: Tx, table: T, rows: Insertable<Database[T]>[], chunk = 100) {
   for (let i = 0; i < rows.length; i += chunk) {
     await trx
       .insertInto(table)
-      .values(rows.slice(i, i + chunk) as any)
+      .values(rows.slice(i, i + chunk))
       .execute();
   }
+}
+
+export async function insertBoundary(trx: Tx, row: Insertable<Database['atlas_boundaries']>) {
+  await trx.insertInto('atlas_boundaries').values(row).execute();
+}
+
+export async function recordImport(trx: Tx, row: Insertable<Database['atlas_imports']>) {
+  await trx.insertInto('atlas_imports').values(row).execute();
 }

@@ -47,7 +47,7 @@ export async function searchMunicipalitiesOn(db: Db, query: string, date: string
     code: f.code,
     name: f.name,
     matchedFormerName: f.matchedFormerName ?? undefined,
-    reason: f.reason ? { nl: String(f.reason), en: String(f.reasonEn ?? f.reason) } : undefined,
+    reason: f.reason,
   }));
 }
 
@@ -68,7 +68,7 @@ export async function regionsOfType(db: Db, type: string, date: string): Promise
 export async function regionMembers(db: Db, code: string, date: string): Promise<string[]> {
   const region = await (atlas.getRegion as any)(db, code, date);
   if (!region) return [];
-  const members = region.members ?? region.municipalities ?? [];
+  const members = region.members ?? [];
   return (members as any[]).map((m) => (typeof m === 'string' ? m : m.code));
 }
 

@@ -7,10 +7,10 @@ import { networkOn } from './service.ts';
 /** The municipal boundary topology in force on a date (from the atlas). */
 export async function topologyOn(db: Db, date: string): Promise<{ year: number | string; topology: any; objectName: string } | null> {
   const b: any = await (atlas as any).boundariesOn(db, date);
-  if (!b?.topology) return null;
-  const names = Object.keys(b.topology.objects ?? {});
+  if (!b?.municipalities) return null;
+  const names = Object.keys(b.municipalities.objects ?? {});
   const objectName = names.includes('municipalities') ? 'municipalities' : (names.find((n) => n.startsWith('gemeente')) ?? names[0]);
-  return { year: b.referenceYear ?? b.year, topology: b.topology, objectName };
+  return { year: b.referenceYear, topology: b.municipalities, objectName };
 }
 
 export async function coverageGeoJson(db: Db, date: string) {

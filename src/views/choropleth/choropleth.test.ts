@@ -15,7 +15,6 @@ import {
   contrastRatio,
   countByClass,
   type LegendClass,
-  LruCache,
   NO_DATA_FILL,
   QUALITATIVE,
   renderChoropleth,
@@ -135,27 +134,5 @@ describe('palettes', () => {
     assert.throws(() => sequentialPalette(6));
     const pairs = new Set(Array.from({ length: 36 }, (_, i) => JSON.stringify(categoricalStyle(i))));
     assert.equal(pairs.size, 36);
-  });
-});
-
-describe('LruCache', () => {
-  it('evicts the least recently used entry', () => {
-    const c = new LruCache<string, number>(2);
-    c.set('a', 1);
-    c.set('b', 2);
-    assert.equal(c.get('a'), 1);
-    c.set('c', 3);
-    assert.equal(c.get('b'), undefined);
-    assert.equal(c.get('a'), 1);
-    let made = 0;
-    assert.equal(
-      c.getOrCreate('c', () => ++made),
-      3,
-    );
-    assert.equal(
-      c.getOrCreate('d', () => ++made),
-      1,
-    );
-    assert.equal(c.size, 2);
   });
 });

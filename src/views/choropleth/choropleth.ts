@@ -5,12 +5,10 @@ import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Localized } from '../../i18n.ts';
 import { BOUNDARY_STROKE, NO_DATA_FILL, type PatternKind } from './palette.ts';
 
-export interface Localized {
-  nl: string;
-  en: string;
-}
+export type { Localized };
 
 export interface LegendClass {
   /** The value key areas are mapped to (see ChoroplethInput.values). */
@@ -128,13 +126,79 @@ function lookup(values: ChoroplethInput['values'], code: string): string | undef
   return values instanceof Map ? values.get(code) : (values as Record<string, string>)[code];
 }
 
+interface ProjectedArea {
+  code: string;
+  name: string;
+  /** The SVG path, coordinates rounded to one decimal. */
+  d: string;
+}
+
+interface Projected {
+  areas: ProjectedArea[];
+  /** The overlay's border path per overlay source (projected with the areas' projection). */
+  overlays: WeakMap<object, string>;
+}
+
+/**
+ * Projection and paths per area source and size. The geometry of a date is the same for every
+ * rendering of it (only the classes change), and projecting ~350 municipalities is the cost of a
+ * render, so it is done once per topology object (weakly held: it goes with the atlas' snapshot).
+ */
+const projectedCache = new WeakMap<object, Map<string, { projected: Projected; path: GeoPath }>>();
+
+type GeoPath = ReturnType<typeof geoPath>;
+
+function projectedAreas(areas: AreaSource | Feature[], width: number, height: number): { projected: Projected; path: GeoPath } {
+  const owner: object = Array.isArray(areas) ? areas : areas.topology;
+  const key = `${Array.isArray(areas) ? '' : (areas.object ?? '')}|${width}|${height}`;
+  let bySize = projectedCache.get(owner);
+  if (!bySize) {
+    bySize = new Map();
+    projectedCache.set(owner, bySize);
+  }
+  let hit = bySize.get(key);
+  if (!hit) {
+    const features = areaFeatures(areas);
+    const path = geoPath(fittedProjection(features, width, height)).digits(1);
+    const list: ProjectedArea[] = [];
+    for (const f of features) {
+      const d = path(f as Feature<Geometry>);
+      if (d) list.push({ code: codeOf(f), name: nameOf(f), d });
+    }
+    hit = { projected: { areas: list, overlays: new WeakMap() }, path };
+    bySize.set(key, hit);
+  }
+  return hit;
+}
+
+function overlayPath(input: ChoroplethInput, projected: { projected: Projected; path: GeoPath }): string {
+  if (!input.overlay) return '';
+  const topo = input.overlay.topology;
+  let d = projected.projected.overlays.get(topo);
+  if (d === undefined) {
+    const obj = objectOf(input.overlay);
+    d = projected.path(mesh(topo, obj) as MultiLineString) ?? '';
+    projected.projected.overlays.set(topo, d);
+  }
+  return d
+    ? `<path class="gaz-choropleth__overlay" d="${d}" fill="none" stroke="#000" stroke-width="1.6" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>`
+    : '';
+}
+
+/** The <pattern> of a class with a texture (added to `defs`), or its plain fill. */
+function fillOf(c: LegendClass, patternId: string, defs: string[]): string {
+  if (!c.pattern || c.pattern === 'none') return c.fill;
+  defs.push(
+    `<pattern id="${patternId}" width="${PATTERN_SIZE}" height="${PATTERN_SIZE}" patternUnits="userSpaceOnUse"><rect width="${PATTERN_SIZE}" height="${PATTERN_SIZE}" fill="${c.fill}"/>${patternMarks(c.pattern)}</pattern>`,
+  );
+  return `url(#${patternId})`;
+}
+
 /** Renders the choropleth as an SVG string (no XML declaration; for inline use in HTML). */
 export function renderChoropleth(input: ChoroplethInput): string {
   const width = input.width ?? 600;
   const height = input.height ?? 720;
-  const features = areaFeatures(input.areas);
-  const projection = fittedProjection(features, width, height);
-  const path = geoPath(projection).digits(1);
+  const projected = projectedAreas(input.areas, width, height);
   const noData = input.noData ?? DEFAULT_NO_DATA;
   const classes = new Map(input.legend.map((c) => [c.key, c]));
   const id = safeId(input.id);
@@ -142,11 +206,7 @@ export function renderChoropleth(input: ChoroplethInput): string {
   // Group areas per class so each group carries the fill once.
   const groups = new Map<LegendClass, string[]>();
   for (const c of [...input.legend, noData]) groups.set(c, []);
-  for (const f of features) {
-    const d = path(f as Feature<Geometry>);
-    if (!d) continue;
-    const code = codeOf(f);
-    const name = nameOf(f);
+  for (const { code, name, d } of projected.projected.areas) {
     const key = lookup(input.values, code);
     const cls = (key !== undefined && classes.get(key)) || noData;
     const title = escapeXml(input.titleFor(code, name, cls));
@@ -162,29 +222,12 @@ export function renderChoropleth(input: ChoroplethInput): string {
   }
 
   const defs: string[] = [];
-  const fillOf = (c: LegendClass, i: number) => {
-    if (!c.pattern || c.pattern === 'none') return c.fill;
-    const pid = `${id}-p${i}`;
-    defs.push(
-      `<pattern id="${pid}" width="${PATTERN_SIZE}" height="${PATTERN_SIZE}" patternUnits="userSpaceOnUse"><rect width="${PATTERN_SIZE}" height="${PATTERN_SIZE}" fill="${c.fill}"/>${patternMarks(c.pattern)}</pattern>`,
-    );
-    return `url(#${pid})`;
-  };
   const body: string[] = [];
   [...groups.entries()].forEach(([cls, items], i) => {
     if (items.length === 0) return;
-    body.push(`<g class="gaz-choropleth__class" fill="${fillOf(cls, i)}" data-class="${escapeXml(cls.key)}">${items.join('')}</g>`);
+    const fill = fillOf(cls, `${id}-p${i}`, defs);
+    body.push(`<g class="gaz-choropleth__class" fill="${fill}" data-class="${escapeXml(cls.key)}">${items.join('')}</g>`);
   });
-
-  let overlay = '';
-  if (input.overlay) {
-    const topo = input.overlay.topology;
-    const borders = mesh(topo, objectOf(input.overlay) as any) as MultiLineString;
-    const d = path(borders);
-    if (d) {
-      overlay = `<path class="gaz-choropleth__overlay" d="${d}" fill="none" stroke="#000" stroke-width="1.6" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>`;
-    }
-  }
 
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
@@ -195,7 +238,7 @@ export function renderChoropleth(input: ChoroplethInput): string {
     `<title id="${titleId}">${escapeXml(input.title)}</title>${desc}` +
     (defs.length ? `<defs>${defs.join('')}</defs>` : '') +
     `<g class="gaz-choropleth__areas" stroke="${BOUNDARY_STROKE}" stroke-width=".5" stroke-linejoin="round">${body.join('')}</g>` +
-    overlay +
+    overlayPath(input, projected) +
     `</svg>`
   );
 }

@@ -1,5 +1,4 @@
-// Reusable choropleth map: renderer, legend, palettes and a small LRU cache for memoising renders.
+// Reusable choropleth map: renderer, legend and palettes (memoise renders with src/http/bounded-cache.ts).
 export * from './choropleth.ts';
 export { ChoroplethLegend } from './legend.tsx';
-export { LruCache } from './lru.ts';
 export * from './palette.ts';

@@ -1,10 +1,11 @@
 // Parses and validates the seven reference files. Anything wrong raises a ReferenceDataError that
 // names the file, the row (1 = the header line) and the problem.
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { isValidIsoDate } from '../atlas.logic.ts';
+import { isSupportedDate } from '../../../http/route-kit.ts';
 import { ReferenceDataError } from './errors.ts';
 import type { LoadedFiles, ReferenceFile } from './source.ts';
+import { type ParsedTopology, parseTopology } from './topology.ts';
+
+export type { ParsedTopology } from './topology.ts';
 
 export interface CsvMunicipality {
   code: string;
@@ -25,14 +26,6 @@ export interface CsvMerger {
   oldName: string;
   newCode: string;
   newName: string;
-}
-
-export interface ParsedTopology {
-  file: ReferenceFile;
-  text: string;
-  topology: Topology;
-  /** GeoJSON features (d3 winding), id = statcode. */
-  features: { id: string; name: string; feature: GeoJSON.Feature }[];
 }
 
 export interface ParsedReference {
@@ -119,7 +112,7 @@ function count(file: ReferenceFile, line: number, col: string, v: string): numbe
 
 function date(file: ReferenceFile, line: number, col: string, v: string, optional = false): string | null {
   if (v === '' && optional) return null;
-  if (!isValidIsoDate(v)) throw new ReferenceDataError(file, line, `${col} must be a date YYYY-MM-DD, got "${v}".`);
+  if (!isSupportedDate(v)) throw new ReferenceDataError(file, line, `${col} must be a date YYYY-MM-DD, got "${v}".`);
   return v;
 }
 
@@ -214,67 +207,6 @@ export function parseMergers(text: string, municipalities: CsvMunicipality[]): C
     if (other) throw new ReferenceDataError(file, r.row, `${r.oldCode} ends on two dates (${r.effectiveDate}, ${other.effectiveDate}).`);
   }
   return rows;
-}
-
-export function parseTopology(file: ReferenceFile, buf: Buffer, idPattern: RegExp, knownIds?: Set<string>): ParsedTopology {
-  const text = buf.toString('utf8');
-  let topology: Topology;
-  try {
-    topology = JSON.parse(text);
-  } catch (err) {
-    throw new ReferenceDataError(file, null, `is not valid JSON (${(err as Error).message}); the file may be truncated.`);
-  }
-  if (topology?.type !== 'Topology' || !Array.isArray(topology.arcs) || typeof topology.objects !== 'object') {
-    throw new ReferenceDataError(file, null, 'is not a TopoJSON Topology (type, arcs and objects are required).');
-  }
-  const objects = Object.values(topology.objects);
-  if (objects.length !== 1 || objects[0].type !== 'GeometryCollection') {
-    throw new ReferenceDataError(file, null, 'must hold exactly one GeometryCollection object.');
-  }
-  const collection = objects[0] as GeometryCollection<any>;
-  const features: ParsedTopology['features'] = [];
-  const seen = new Set<string>();
-  collection.geometries.forEach((g, i) => {
-    const where = `geometry ${i + 1}`;
-    const id = String(g.properties?.statcode ?? g.id ?? '');
-    if (!idPattern.test(id)) throw new ReferenceDataError(file, null, `${where}: statcode "${id}" does not look like ${idPattern.source}.`);
-    if (knownIds && !knownIds.has(id))
-      throw new ReferenceDataError(file, null, `${where}: ${id} is not listed for this year in gemeenten.csv.`);
-    if (seen.has(id)) throw new ReferenceDataError(file, null, `${where}: ${id} appears twice.`);
-    seen.add(id);
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
-      throw new ReferenceDataError(file, null, `${where} (${id}): expected a Polygon or MultiPolygon, got ${g.type}.`);
-    let f: GeoJSON.Feature;
-    try {
-      f = feature(topology, g) as GeoJSON.Feature;
-      checkRings(f);
-    } catch (err) {
-      throw new ReferenceDataError(file, null, `${where} (${id}): the geometry does not decode (${(err as Error).message}).`);
-    }
-    features.push({ id, name: String(g.properties?.statnaam ?? id), feature: f });
-  });
-  if (knownIds) {
-    for (const id of knownIds) {
-      if (!seen.has(id)) throw new ReferenceDataError(file, null, `${id} is listed for this year in gemeenten.csv but has no geometry.`);
-    }
-  }
-  return { file, text, topology, features };
-}
-
-function checkRings(f: GeoJSON.Feature) {
-  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
-  for (const poly of polys) {
-    for (const ring of poly) {
-      if (ring.length < 4) throw new Error('a ring has fewer than 4 points');
-      for (const [x, y] of ring) {
-        if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90)
-          throw new Error('a coordinate is not a longitude/latitude');
-      }
-      const a = ring[0];
-      const b = ring[ring.length - 1];
-      if (a[0] !== b[0] || a[1] !== b[1]) throw new Error('a ring is not closed');
-    }
-  }
 }
 
 export function parseReference(loaded: LoadedFiles): ParsedReference {

@@ -1,6 +1,6 @@
 // Pieces shared by the atlas pages: the date/filter form fields and the attribution line.
 import type { FieldError } from '../../../http/errors.ts';
-import { defineMessages } from '../../../i18n.ts';
+import { defineMessages, formatDate } from '../../../i18n.ts';
 import { ErrorSummary, Paragraph, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import { ATTRIBUTION } from '../service.ts';
@@ -36,7 +36,8 @@ export function Attribution() {
   return <Paragraph class="gaz-map-attribution">{ATTRIBUTION}</Paragraph>;
 }
 
-export function countLine(count: number, date: string, locale: 'nl' | 'en', formatted: string): string {
+/** "342 gemeenten op 28 november 2026". */
+export function countLine(count: number, date: string, locale: 'nl' | 'en'): string {
   const t = atlasText(locale);
-  return `${count} ${count === 1 ? t.municipality : t.municipalities} ${t.on} ${formatted}`;
+  return `${count} ${count === 1 ? t.municipality : t.municipalities} ${t.on} ${formatDate(date, locale)}`;
 }

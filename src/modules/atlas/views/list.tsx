@@ -94,7 +94,7 @@ export function MunicipalityListView(p: ListViewProps) {
         <>
           <Paragraph>
             <strong id="gaz-atlas-count">
-              {countLine(p.rows.length, p.date, locale, formatDate(p.date, locale))}
+              {countLine(p.rows.length, p.date, locale)}
               {filtered ? ` (${t.of} ${p.total})` : ''}
             </strong>
           </Paragraph>

@@ -53,7 +53,7 @@ export function MapPageView(p: MapViewProps) {
       {p.date ? (
         <>
           <h2 class="utrecht-heading-2" id="gaz-atlas-count">
-            {countLine(p.rows.length, p.date, locale, formatDate(p.date, locale))}
+            {countLine(p.rows.length, p.date, locale)}
           </h2>
           {p.svg ? (
             <>

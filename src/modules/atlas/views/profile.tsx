@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { defineMessages, formatDate, formatNumber } from '../../../i18n.ts';
 import { Heading1, Notice, Paragraph } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
-import type { MunicipalityDetail, MunicipalityLink, Region } from '../service.ts';
+import type { MunicipalityDetail, MunicipalityLink, Region } from '../types.ts';
 import { Attribution, atlasText } from './common.tsx';
 
 const m = defineMessages({
