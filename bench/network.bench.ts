@@ -2,14 +2,16 @@
 //  1. coverage and capacity of every municipality on one date (pure function, and through the
 //     service with the database reads, uncached) — target < 50 ms;
 //  2. /netwerk for a cached date — target < 5 ms per request (in-process, app.inject);
-//  3. the network API under load beside a bare Fastify server in the same run (autocannon).
+//  3. the network API under load beside a bare Fastify server in the same run (autocannon);
+//  4. issue 12's timeline attack over HTTP: 200 anonymous timeline requests with 200 different end
+//     dates, 50 at a time, while /healthz is probed every 100 ms (its worst answer time is printed).
 
 import { importReferenceData } from '../src/modules/atlas/index.ts';
 import { loadNetworkDemo } from '../src/modules/network/demo.ts';
 import { computeCoverage } from '../src/modules/network/network.logic.ts';
 import { clearNetworkCache, networkOn } from '../src/modules/network/service.ts';
 import { createTestApp } from '../test/helpers/app.ts';
-import { compareWithBaseline, startApp } from './lib.ts';
+import { type BenchServer, compareWithBaseline, startApp } from './lib.ts';
 
 const DATE = '2019-09-30';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -80,9 +82,54 @@ try {
   await t.close();
 }
 
+/** 200 timeline requests (50 at a time) for `from(to)`..to, with /healthz probed meanwhile. */
+async function timelineAttack(app: BenchServer, label: string, from: (to: string) => string) {
+  const dates = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2010, 0, 1) + i * 17 * 86_400_000).toISOString().slice(0, 10));
+  let stop = false;
+  const probes: number[] = [];
+  const healthz = (async () => {
+    while (!stop) {
+      const t0 = performance.now();
+      await fetch(app.url('/healthz')).then((r) => r.arrayBuffer());
+      probes.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const statuses = new Map<number, number>();
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < dates.length; i += 50) {
+    await Promise.all(
+      dates.slice(i, i + 50).map(async (to) => {
+        const s = performance.now();
+        const res = await fetch(app.url(`/api/v1/network/timeline?from=${from(to)}&to=${to}`));
+        await res.arrayBuffer();
+        latencies.push(performance.now() - s);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }),
+    );
+  }
+  const total = performance.now() - t0;
+  stop = true;
+  await healthz;
+  console.log(
+    `\ntimeline, ${label}: 200 requests (50 at a time) in ${(total / 1000).toFixed(2)} s, median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; statuses ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}`,
+  );
+  console.log(`  /healthz meanwhile: ${probes.length} probes, median ${median(probes).toFixed(1)} ms, worst ${Math.max(...probes).toFixed(0)} ms`);
+}
+
+/** The first day of the month 119 months before `to`: a 120-month range. */
+const tenYearsBefore = (to: string) => {
+  const d = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1 - 119, 1));
+  return d.toISOString().slice(0, 10);
+};
+
 // 3. API throughput beside a bare Fastify route (the app with the demo scenario).
 const app = await startApp({ demo: true });
 try {
+  // 4. First, on a fresh process (nothing cached yet): the issue's reproduction, then ranges within the limit.
+  await timelineAttack(app, 'from=2000-02-01 (issue 12 reproduction)', () => '2000-02-01');
+  await timelineAttack(app, '120 months each', tenYearsBefore);
   await compareWithBaseline({ name: 'network summary API', path: `/api/v1/network/summary?date=${DATE}`, app });
   await compareWithBaseline({ name: 'network coverage API', path: `/api/v1/network/coverage?date=${DATE}`, app });
   await compareWithBaseline({ name: '/netwerk page (cached)', path: `/netwerk?datum=${DATE}`, app });
