@@ -10,8 +10,8 @@ import { after, before, test } from 'node:test';
 import { MODULES, modules } from '../src/modules/index.ts';
 import type { TestApp } from './helpers/app.ts';
 import { createAtlasTestApp } from './helpers/atlas.ts';
-import { type Account, factoriesFor, MUNICIPALITY_A, MUNICIPALITY_B } from './helpers/factories.ts';
 import { coreRouteExamples } from './helpers/core-route-examples.ts';
+import { type Account, factoriesFor, MUNICIPALITY_A, MUNICIPALITY_B } from './helpers/factories.ts';
 import { expectedStatus, loadRouteExamples, routeKey, type WalkRoute } from './helpers/walk.ts';
 import { excerpt, type Ownership, ownershipOf, type Visit, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
 

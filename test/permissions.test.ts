@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createAtlasTestApp } from './helpers/atlas.ts';
 import { createUser, loginAs } from './helpers/auth.ts';
 import { coreRouteExamples } from './helpers/core-route-examples.ts';
-import { examplesWithoutRoute, exampleRequest, loadRouteExamples, type RouteExamples, routesWithoutExample } from './helpers/walk.ts';
+import { exampleRequest, examplesWithoutRoute, loadRouteExamples, type RouteExamples, routesWithoutExample } from './helpers/walk.ts';
 import { excerpt, expectationFor, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
 
 const METRICS_TOKEN = 'walk-metrics-token-0123456789';
