@@ -20,7 +20,7 @@ let runningId: number;
 let holder: JobRunner;
 
 before(async () => {
-  t = await createTestApp({ modules: [...MODULES, probeModule], now: clock });
+  t = await createTestApp({ modules: [...MODULES, probeModule], now: clock, config: { metricsToken: 'jobs-metrics-token' } });
   await applyProbeMigrations(t.deps.db, t.deps.modules);
   admin = await loginAs(t, 'admin');
   const w = { db: t.deps.db, now: clock() };
@@ -74,6 +74,17 @@ describe('what the page shows', () => {
     const en = await page(admin, '/beheer/taken?lang=en');
     assert.match(en.body, /<h1[^>]*>Background jobs<\/h1>/);
     assert.match(en.body, /Retry now/);
+  });
+});
+
+describe('/metrics', () => {
+  test('has a gauge of jobs by status', async () => {
+    const res = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer jobs-metrics-token' } });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /^# TYPE jobs gauge$/m);
+    assert.match(res.body, /^jobs\{status="queued"\} 1$/m);
+    assert.match(res.body, /^jobs\{status="running"\} 1$/m);
+    assert.match(res.body, /^jobs\{status="failed"\} 1$/m);
   });
 });
 

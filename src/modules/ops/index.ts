@@ -2,4 +2,4 @@
 import { defineModule } from '../../module.ts';
 import { registerOpsRoutes } from './routes.ts';
 
-export const opsModule = defineModule({ name: 'ops', dependsOn: ['outbox'], routes: registerOpsRoutes });
+export const opsModule = defineModule({ name: 'ops', dependsOn: ['outbox', 'jobs'], routes: registerOpsRoutes });

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { isMigrated } from '../../db/migrate.ts';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
+import { jobCounts } from '../jobs/index.ts';
 import { outboxCounts } from '../outbox/index.ts';
 import { gauge, HttpMetrics } from './metrics.ts';
 
@@ -69,6 +70,7 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
       throw errors.unauthorized();
     }
     const outbox = await outboxCounts(deps.db);
+    const jobs = await jobCounts(deps.db);
     const mem = process.memoryUsage();
     const lines = [
       ...metrics.render(),
@@ -76,6 +78,11 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
         { labels: { status: 'pending' }, value: outbox.pending },
         { labels: { status: 'sending' }, value: outbox.sending },
         { labels: { status: 'failed' }, value: outbox.failed },
+      ]),
+      ...gauge('jobs', 'Background jobs by status (queried at scrape).', [
+        { labels: { status: 'queued' }, value: jobs.queued },
+        { labels: { status: 'running' }, value: jobs.running },
+        { labels: { status: 'failed' }, value: jobs.failed },
       ]),
       ...gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', [{ value: mem.rss }]),
       ...gauge('nodejs_heap_used_bytes', 'V8 heap in use, in bytes.', [{ value: mem.heapUsed }]),
