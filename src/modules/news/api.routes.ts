@@ -38,7 +38,15 @@ const articleSummarySchema = {
 const problem = {
   type: 'object',
   description: 'RFC 9457 problem details',
-  properties: { title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } },
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string' },
+    instance: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, detail: { type: 'string' } } } },
+  },
 } as const;
 
 async function checkSecret(req: FastifyRequest, deps: AppDeps): Promise<void> {
