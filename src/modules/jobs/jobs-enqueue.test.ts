@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { MODULES } from '../index.ts';
+import { cleanupJobs } from './cleanup.ts';
 import { cancelJob, createJobRunner, enqueueJob, getJob, jobCounts, jobProgress } from './index.ts';
 import { applyProbeMigrations, probeItems, probeModule, probeRuns } from './testing/probe.ts';
 
@@ -104,5 +105,31 @@ describe('progress', () => {
     });
     assert.deepEqual(await probeItems(t.deps.db, id), [1, 2, 3, 4, 5, 6, 7]);
     assert.equal(await jobProgress(t.deps.db, 999_999), null);
+  });
+});
+
+describe('cleanup (jobs.cleanup, daily)', () => {
+  test('deletes finished jobs after 30 days and failed ones after 90, but keeps the newest job of each recurring kind', async () => {
+    now = new Date('2027-01-01T08:00:00.000Z');
+    const w = () => ({ db: t.deps.db, now: clock() });
+    const done = await enqueueJob(w(), { kind: 'probe.record' });
+    const failed = await enqueueJob(w(), { kind: 'probe.flaky', payload: { message: 'mis' }, maxAttempts: 1 });
+    await runner().offerRecurring();
+    await runner().drain();
+    const hourly = (await probeRuns(t.deps.db, 'probe.hourly')).at(-1)!.jobId;
+    const cleanOnly = () => createJobRunner({ deps: t.deps, handlers: [cleanupJobs] });
+
+    now = new Date('2027-02-15T08:00:00.000Z');
+    await enqueueJob(w(), { kind: 'jobs.cleanup' });
+    assert.equal(await cleanOnly().drain(), 1);
+    assert.equal(await getJob(t.deps.db, done), null, 'done 45 days ago: deleted');
+    assert.equal((await getJob(t.deps.db, failed))?.status, 'failed', 'failed 45 days ago: kept');
+    assert.equal((await getJob(t.deps.db, hourly))?.status, 'done', 'the newest hourly job marks its period: kept');
+
+    now = new Date('2027-04-15T08:00:00.000Z');
+    await enqueueJob(w(), { kind: 'jobs.cleanup' });
+    await cleanOnly().drain();
+    assert.equal(await getJob(t.deps.db, failed), null, 'failed 104 days ago: deleted');
+    assert.equal((await getJob(t.deps.db, hourly))?.status, 'done');
   });
 });

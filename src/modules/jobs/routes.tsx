@@ -7,7 +7,7 @@ import { idParam, serviceCtx } from '../../http/route-kit.ts';
 import { presentJobsPage } from './present.ts';
 import { jobsPageQuery } from './schema.ts';
 import { cancelJobAsStaff, jobOverview, retryJob } from './staff.ts';
-import { JobsPage, type JobsNotice, jm } from './views/jobs-page.tsx';
+import { type JobsNotice, JobsPage, jm } from './views/jobs-page.tsx';
 
 const ADMIN = { permission: 'admin' as const };
 

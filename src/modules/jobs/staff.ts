@@ -1,7 +1,8 @@
 // What admins do with jobs on /beheer/taken: see them by state, retry a failed job now, cancel a
 // waiting or running one. Each action is one transaction with its audit entry.
-import { inTransaction } from '../../db/database.ts';
+
 import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
