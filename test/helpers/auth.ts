@@ -5,6 +5,8 @@
 //   // A user row, inserted directly (a factory, no audit entry). admin/adviser get TOTP by default.
 //   const adviser = await createUser(t.deps, { role: 'adviser' });          // { id, email, password, role, totpSecret }
 //   const muni = await createUser(t.deps, { role: 'municipality', municipalityCode: 'GM0363' });
+//   const editor = await createUser(t.deps, { role: 'learner', grants: ['editor'] }); // a grant on top of the role
+//   // Users with what their role needs (a coordinator record, a municipality): factoriesFor(deps) in factories.ts.
 //
 //   // The real login flow through app.inject (password, then the TOTP step when enrolled).
 //   const s = await loginAs(t, 'admin');            // creates an admin and logs in
