@@ -10,7 +10,7 @@ export type OutboxRow = Selectable<OutboxTable>;
 
 export async function insertMessage(
   db: Kysely<Database>,
-  m: { to: string; subject: string; text: string; html: string | null; headers?: string | null; at: string },
+  m: { to: string; subject: string; text: string; html: string | null; headers?: string | null; attachments?: string | null; at: string },
 ): Promise<number> {
   const row = await db
     .insertInto('outbox')
@@ -20,6 +20,7 @@ export async function insertMessage(
       text_body: m.text,
       html_body: m.html,
       headers_json: m.headers ?? null,
+      attachments_json: m.attachments ?? null,
       status: 'pending',
       attempts: 0,
       next_attempt_at: m.at,

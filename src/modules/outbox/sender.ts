@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { afterFailure } from './outbox.logic.ts';
 import { claimDue, markAttemptFailed, markSent, type OutboxRow } from './queries.ts';
-import { onEmailQueued } from './service.ts';
+import { decodeAttachments, onEmailQueued } from './service.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface SenderOptions {
@@ -56,6 +56,7 @@ export function createOutboxSender(o: SenderOptions): OutboxSender {
         text: row.text_body,
         html: row.html_body,
         headers: row.headers_json ? (JSON.parse(row.headers_json) as Record<string, string>) : {},
+        attachments: decodeAttachments(row.attachments_json),
         messageId,
       });
     } catch (err) {

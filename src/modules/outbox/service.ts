@@ -17,6 +17,41 @@ export interface EmailInput {
    * `X-…` or `List-…` headers: the sender sets From, To, Subject and Message-ID itself.
    */
   headers?: Record<string, string>;
+  /** Files sent with the message, e.g. an event's `.ics` (text or bytes; at most 5, 1 MB together). */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  /** E.g. `bijeenkomst.ics`: letters, digits, `.`, `-` and `_` only. */
+  filename: string;
+  /** E.g. `text/calendar; charset=utf-8; method=PUBLISH`. */
+  contentType: string;
+  content: string | Buffer;
+}
+
+const ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+
+function encodeAttachments(list: readonly EmailAttachment[] | undefined): string | null {
+  if (!list || list.length === 0) return null;
+  if (list.length > 5) throw new Error('queueEmail: at most 5 attachments');
+  let total = 0;
+  const stored = list.map((a) => {
+    if (!ATTACHMENT_NAME.test(a.filename)) throw new Error(`queueEmail: attachment name ${a.filename} is not allowed`);
+    if (/[\r\n]/.test(a.contentType)) throw new Error('queueEmail: attachment content type is not allowed');
+    const bytes = typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content;
+    total += bytes.length;
+    return { filename: a.filename, contentType: a.contentType, base64: bytes.toString('base64') };
+  });
+  if (total > MAX_ATTACHMENT_BYTES) throw new Error('queueEmail: attachments exceed 1 MB');
+  return JSON.stringify(stored);
+}
+
+/** The stored attachments of a message, as the transport sends them. */
+export function decodeAttachments(json: string | null): { filename: string; contentType: string; content: Buffer }[] {
+  if (!json) return [];
+  const list = JSON.parse(json) as { filename: string; contentType: string; base64: string }[];
+  return list.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') }));
 }
 
 const EXTRA_HEADER = /^(X-[A-Za-z0-9-]+|List-[A-Za-z-]+)$/;
@@ -39,6 +74,7 @@ export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise
     text: msg.text,
     html: msg.html ?? null,
     headers: msg.headers && Object.keys(msg.headers).length > 0 ? JSON.stringify(msg.headers) : null,
+    attachments: encodeAttachments(msg.attachments),
     at: msg.at.toISOString(),
   });
   // The caller's transaction may not have committed yet: wake the senders a moment later; if they
@@ -66,11 +102,13 @@ export async function getOutboxMessage(db: Kysely<Database>, id: number) {
     id: Number(r.id),
     to: r.to_address,
     subject: r.subject,
+    text: r.text_body,
     status: r.status,
     attempts: Number(r.attempts),
     nextAttemptAt: r.next_attempt_at,
     sentAt: r.sent_at,
     lastError: r.last_error,
     headers: r.headers_json ? (JSON.parse(r.headers_json) as Record<string, string>) : {},
+    attachments: decodeAttachments(r.attachments_json),
   };
 }

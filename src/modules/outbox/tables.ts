@@ -11,6 +11,8 @@ export interface OutboxTable {
   html_body: string | null;
   /** JSON object of extra headers (e.g. List-Unsubscribe), or null. */
   headers_json: string | null;
+  /** JSON array of attachments ({ filename, contentType, base64 }), or null. */
+  attachments_json: string | null;
   status: OutboxStatus;
   attempts: number;
   /** ISO-8601 UTC: not sent before this moment. */

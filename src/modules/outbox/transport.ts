@@ -14,8 +14,16 @@ export interface OutgoingMessage {
   html: string | null;
   /** Extra headers (List-Unsubscribe, …); empty for most messages. */
   headers?: Record<string, string>;
+  /** Files sent with the message (e.g. an event's calendar file). */
+  attachments?: OutgoingAttachment[];
   /** A stable Message-ID per outbox row, so a receiver can recognise a repeated delivery. */
   messageId: string;
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface MailTransport {
@@ -32,6 +40,7 @@ function mailOf(m: OutgoingMessage) {
     html: m.html ?? undefined,
     messageId: m.messageId,
     headers: m.headers ?? {},
+    attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
   };
 }
 
