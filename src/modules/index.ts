@@ -7,6 +7,7 @@ import { adviceModule } from './advice/index.ts';
 import { atlasModule } from './atlas/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
+import { eventsModule } from './events/index.ts';
 import { homeModule } from './home/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { networkModule } from './network/index.ts';
@@ -25,6 +26,7 @@ export const MODULES = [
   atlasModule,
   networkModule,
   adviceModule,
+  eventsModule,
   newsModule,
   homeModule,
 ];
