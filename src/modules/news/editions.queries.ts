@@ -23,6 +23,11 @@ export function selectEditionBySlug(db: Db, slug: string): Promise<EditionRow | 
   return db.selectFrom('news_editions').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+export async function selectEditionSlugsLike(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('news_editions').select('slug').where('slug', 'like', `${base}%`).execute();
+  return new Set(rows.map((r) => r.slug));
+}
+
 export function selectEditions(db: Db, status?: EditionRow['status']): Promise<EditionRow[]> {
   let q = db.selectFrom('news_editions').selectAll();
   if (status) q = q.where('status', '=', status);

@@ -16,14 +16,14 @@ import {
   replaceEditionArticles,
   selectEdition,
   selectEditionArticleIds,
-  selectEditionBySlug,
+  selectEditionSlugsLike,
   selectEditions,
   selectOutboxIdsOf,
   selectSentEditionsOf,
   updateEditionRow,
 } from './editions.queries.ts';
 import { htmlToText } from './markdown.logic.ts';
-import { type Segment, visibilityOf } from './news.logic.ts';
+import { type Segment, uniqueSlug, visibilityOf } from './news.logic.ts';
 import { newsSettings } from './settings.ts';
 
 export interface EditionInput {
@@ -33,10 +33,6 @@ export interface EditionInput {
   articleIds: number[];
   segment: Segment;
   ratePerMinute: number;
-}
-
-function slugOf(issueDate: string, taken: boolean, id?: number): string {
-  return taken ? `${issueDate.slice(0, 7)}-${id ?? Date.now()}` : issueDate.slice(0, 7);
 }
 
 export async function saveEdition(ctx: ServiceCtx, deps: AppDeps, id: number | null, input: EditionInput): Promise<number> {
@@ -69,10 +65,10 @@ export async function saveEdition(ctx: ServiceCtx, deps: AppDeps, id: number | n
   return inTransaction(ctx.db, async (trx) => {
     let editionId = id;
     if (editionId === null) {
-      const taken = (await selectEditionBySlug(trx, slugOf(input.issueDate, false))) !== undefined;
+      const base = input.issueDate.slice(0, 7);
       editionId = await insertEdition(trx, {
         ...values,
-        slug: slugOf(input.issueDate, taken, Math.floor(ctx.now.getTime() / 1000)),
+        slug: uniqueSlug(base, await selectEditionSlugsLike(trx, base)),
         status: 'draft',
         send_started_at: null,
         send_finished_at: null,
