@@ -1,11 +1,10 @@
 // Articles and stories: save (with a revision and an audit entry in one transaction), publish now
 // or later, withdraw; public reads by visibility on a moment. Publication is computed when read
 // (news.logic.ts visibilityOf), so a scheduled article appears without a job on every instance.
-import { inTransaction, type Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import type { AppDeps, ServiceCtx } from '../../deps.ts';
 import { AppError, errors, type FieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { ArticleInput } from './articles.schema.ts';
 import {
   type ArticleRow,
   countVisible,
@@ -19,6 +18,7 @@ import {
   updateArticleRow,
   type VisibleFilter,
 } from './articles.queries.ts';
+import type { ArticleInput } from './articles.schema.ts';
 import { embedKinds, type FrozenEmbed, parseEmbeds, resolveEmbeds } from './embeds.ts';
 import { imageSizes } from './images.service.ts';
 import { type Rendered, renderMarkdown } from './markdown.logic.ts';

@@ -1,6 +1,6 @@
 // Newsletter editions: made from chosen published articles with an intro, previewed in the browser
 // and as a test email, sent to a segment (send.ts), archived as web pages, with statistics.
-import { inTransaction, type Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import type { AppDeps, ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';

@@ -170,6 +170,9 @@ describe('sending', () => {
     assert.equal(outboxIds.size, 40, 'one message per subscriber');
   });
 
+});
+
+describe('delivery and after', () => {
   test('through a real SMTP peer: each subscriber receives exactly one message, with a plain-text and an HTML part', async () => {
     const received: { to: string; data: string }[] = [];
     const server = new SMTPServer({

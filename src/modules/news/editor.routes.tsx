@@ -9,7 +9,7 @@ import { sendPage } from '../../http/render.tsx';
 import { formValues, idParam, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
 import type { Crumb } from '../../views/layout.tsx';
-import { selectAllArticles, selectRevisions, type ArticleRow } from './articles.queries.ts';
+import { type ArticleRow, selectAllArticles, selectRevisions } from './articles.queries.ts';
 import { articleForm, withdrawForm } from './articles.schema.ts';
 import { getArticle, isoToAmsterdam, revisionDiff, saveArticle, withdrawArticle } from './articles.service.ts';
 import { listImages, MAX_IMAGE_BYTES, storeImage } from './images.service.ts';

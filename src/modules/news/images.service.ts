@@ -8,8 +8,8 @@ import type { Db } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { IMAGE_WIDTHS, type ImageInfo, widthsFor } from './markdown.logic.ts';
 import { insertImage, selectImageBySha, selectImageSizes, selectImages, selectVariant } from './images.queries.ts';
+import { IMAGE_WIDTHS, type ImageInfo, widthsFor } from './markdown.logic.ts';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const MAX_PIXELS = 40_000_000;

@@ -8,22 +8,22 @@ import { sendPage } from '../../http/render.tsx';
 import { formValues, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
 import { municipalitiesOn } from '../atlas/index.ts';
-import { editionArticles, listEditions } from './editions.service.ts';
 import { selectEditionBySlug } from './editions.queries.ts';
+import { editionArticles, listEditions } from './editions.service.ts';
 import { presentSummary } from './presenters.ts';
 import { preferencesForm, signupForm } from './subscribers.schema.ts';
 import {
   confirmSubscription,
   eraseSubscriber,
-  links,
   exportSubscriber,
+  links,
   requestSubscription,
   subscriberByToken,
   unsubscribe,
   updatePreferences,
 } from './subscribers.service.ts';
 import { ArchivePage, EditionPage } from './views/archive.tsx';
-import { type MunicipalityOption, MessagePage, n, PreferencesPage, SignupPage } from './views/newsletter.tsx';
+import { MessagePage, type MunicipalityOption, n, PreferencesPage, SignupPage } from './views/newsletter.tsx';
 import { m as pm } from './views/public.tsx';
 
 export const SIGNUP_RATE_LIMIT = { max: 10, timeWindow: '1 hour' };

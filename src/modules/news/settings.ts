@@ -1,7 +1,7 @@
 // The newsletter's settings, kept in the database so every instance agrees: open and click counts
 // (off by default, as the privacy statement says), the default send rate, the soft-bounce limit,
 // and the hash of the bounce webhook's shared secret (the secret itself is shown once, never stored).
-import { randomBytes, createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { recordAudit } from '../audit/index.ts';

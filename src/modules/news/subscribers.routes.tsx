@@ -7,11 +7,11 @@ import { sendPage } from '../../http/render.tsx';
 import { formValues, idParam, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
 import { newsletterCrumbs } from './editions.routes.tsx';
+import { newsSettings, rotateWebhookSecret, saveSettings } from './settings.ts';
 import { countByStatus, searchSubscribers, selectSubscriber } from './subscribers.queries.ts';
-import { importSubscribers } from './subscribers-import.ts';
 import { importForm, searchQuery, settingsForm } from './subscribers.schema.ts';
 import { eraseSubscriber, exportSubscriber } from './subscribers.service.ts';
-import { newsSettings, rotateWebhookSecret, saveSettings } from './settings.ts';
+import { importSubscribers } from './subscribers-import.ts';
 import { s } from './views/editions.tsx';
 import { ImportPage, SettingsPage, SubscribersPage } from './views/subscribers.tsx';
 

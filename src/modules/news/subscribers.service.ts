@@ -2,7 +2,7 @@
 // it never reveals who is subscribed), confirmation, preferences and unsubscribe through personal
 // links, export and erasure, staff import (always "to be confirmed"), expiry of unconfirmed
 // sign-ups. Every change writes a consent record and an audit entry (ids only, no addresses).
-import { inTransaction, type Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import type { AppDeps, ServiceCtx } from '../../deps.ts';
 import type { Locale } from '../../i18n.ts';
 import { recordAudit } from '../audit/index.ts';

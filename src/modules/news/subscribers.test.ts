@@ -95,6 +95,9 @@ describe('double opt-in', () => {
     assert.equal((await selectSubscriberByEmail(t.deps.db, 'api@example.org'))?.source, 'api');
   });
 
+});
+
+describe('sign-up safeguards', () => {
   test('bad input: 400 with the message beside the field and what was typed kept; API problem details name the field', async () => {
     const res = await signUp({ email: 'geen-adres', name: 'Bert', consent: '' });
     assert.equal(res.statusCode, 400);

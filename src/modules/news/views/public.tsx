@@ -1,7 +1,7 @@
 // Public pages: /nieuws (paged, by tag), /verhalen, one article or story, the newsletter archive.
 import { defineMessages, formatDate, type Locale } from '../../../i18n.ts';
-import { usePage } from '../../../views/context.ts';
 import { Heading1, Notice, Paragraph } from '../../../views/components.tsx';
+import { usePage } from '../../../views/context.ts';
 import { monthLabel } from '../news.logic.ts';
 import { type ArticleSummary, type ArticleView, bodyWithEmbeds } from '../presenters.ts';
 import { TAGS, type Tag } from '../tables.ts';
