@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { MODULES } from '../index.ts';
 import { cleanupJobs } from './cleanup.ts';
 import { cancelJob, createJobRunner, enqueueJob, getJob, jobCounts, jobProgress } from './index.ts';
-import { applyProbeMigrations, probeItems, probeModule, probeRuns } from './testing/probe.ts';
+import { applyProbeMigrations, probeItems, probeModule, probeRuns, TEST_HANDLERS } from './testing/probe.ts';
 
 let now = new Date('2026-12-01T09:00:00.000Z');
 const clock = () => now;
@@ -19,7 +19,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-const runner = (id = 'r1') => createJobRunner({ deps: t.deps, runnerId: id });
+const runner = (id = 'r1') => createJobRunner({ deps: t.deps, runnerId: id, handlers: TEST_HANDLERS });
 
 describe('enqueueJob', () => {
   test('inside a rolled-back transaction leaves no job; inside a committed one the job stays and runs once', async () => {

@@ -6,9 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createDatabase, type Db } from '../../db/database.ts';
 import { MODULES } from '../index.ts';
-import { createJobRunner, enqueueJob, getJob } from './index.ts';
+import { createJobRunner, enqueueJob, getJob, type JobRunner } from './index.ts';
 import { claimNext, endAttempt } from './queries.ts';
-import { applyProbeMigrations, probeItems, probeModule, probeRuns } from './testing/probe.ts';
+import { applyProbeMigrations, probeItems, probeModule, probeRuns, TEST_HANDLERS } from './testing/probe.ts';
 
 let now = new Date('2026-12-01T10:05:00.000Z');
 const clock = () => now;
@@ -26,7 +26,8 @@ after(async () => {
   await t.close();
 });
 
-const runner = (runnerId: string, db: Db = t.deps.db) => createJobRunner({ deps: t.deps, db, runnerId, leaseMs: 60_000 });
+const runner = (runnerId: string, db: Db = t.deps.db) =>
+  createJobRunner({ deps: t.deps, db, runnerId, leaseMs: 60_000, handlers: TEST_HANDLERS });
 const enqueue = (kind: string, payload: unknown = null, extra: { maxAttempts?: number } = {}) =>
   enqueueJob({ db: t.deps.db, now: clock() }, { kind, payload, ...extra });
 
@@ -82,6 +83,11 @@ describe('claiming', () => {
     assert.equal(job?.status, 'failed');
     assert.match(job?.lastError ?? '', /lease expired/);
     assert.equal((await probeRuns(t.deps.db, 'probe.record')).filter((r) => r.jobId === id).length, 0);
+  });
+
+  test('a runner refuses to start with a wrongly declared handler', () => {
+    const bad = { kind: 'probe.bad', description: { nl: 'x', en: 'x' }, every: { minutes: 0 }, run: async () => {} };
+    assert.throws(() => createJobRunner({ deps: t.deps, handlers: [bad] }), /probe\.bad.*every\.minutes/);
   });
 
   test('a runner claims only kinds it has a handler for', async () => {
@@ -165,25 +171,23 @@ describe('failures', () => {
 describe('recurring jobs', () => {
   test('two runners offering the same period enqueue one job per period; an unfinished one delays the next', async () => {
     now = new Date('2026-12-05T10:05:00.000Z');
-    const a = runner('a');
-    const b = runner('b', other);
-    // The hourly probe and the daily cleanup: one of each, whoever offers.
-    assert.deepEqual(
-      (await Promise.all([a.offerRecurring(), b.offerRecurring()])).reduce((x, y) => x + y, 0),
-      2,
-    );
-    assert.equal(await runner('c').offerRecurring(), 0, 'a fresh runner finds the period taken');
+    // The probe's handlers only (its hourly job among them), whatever other modules declare.
+    const probeRunner = (id: string, db: Db = t.deps.db) => createJobRunner({ deps: t.deps, db, runnerId: id, handlers: probeModule.jobs });
+    const a = probeRunner('a');
+    const b = probeRunner('b', other);
+    const offered = async (...runners: JobRunner[]) =>
+      (await Promise.all(runners.map((r) => r.offerRecurring()))).reduce((x, y) => x + y, 0);
+    assert.equal(await offered(a, b), 1);
+    assert.equal(await offered(probeRunner('c')), 0, 'a fresh runner finds the period taken');
     await Promise.all([a.drain(), b.drain()]);
+    assert.equal(await offered(a, b), 0, 'the same period again: nothing');
     advance(3600_000);
-    assert.equal(
-      (await Promise.all([a.offerRecurring(), b.offerRecurring()])).reduce((x, y) => x + y, 0),
-      1,
-    );
+    assert.equal(await offered(a, b), 1);
     advance(3600_000);
     // The 11:00 job has not run yet: the 12:00 period waits for it instead of running beside it.
-    assert.equal(await a.offerRecurring(), 0);
+    assert.equal(await offered(a), 0);
     await a.drain();
-    assert.equal(await b.offerRecurring(), 1);
+    assert.equal(await offered(b), 1);
     await b.drain();
     const periods = (await probeRuns(t.deps.db, 'probe.hourly')).map((r) => r.periodStart);
     assert.deepEqual(periods, ['2026-12-05T10:00:00.000Z', '2026-12-05T11:00:00.000Z', '2026-12-05T12:00:00.000Z']);

@@ -7,7 +7,7 @@ import { type LoggedIn, loginAs, postForm } from '../../../test/helpers/auth.ts'
 import { listAudit } from '../audit/index.ts';
 import { MODULES } from '../index.ts';
 import { createJobRunner, enqueueJob, getJob, type JobRunner } from './index.ts';
-import { applyProbeMigrations, Gate, gates, probeModule } from './testing/probe.ts';
+import { applyProbeMigrations, Gate, gates, probeModule, TEST_HANDLERS } from './testing/probe.ts';
 
 const now = new Date('2026-12-01T14:00:00.000Z');
 const clock = () => now;
@@ -26,12 +26,12 @@ before(async () => {
   const w = { db: t.deps.db, now: clock() };
   doneId = await enqueueJob(w, { kind: 'probe.batch', payload: { total: 4 } });
   failedId = await enqueueJob(w, { kind: 'probe.flaky', payload: { message: 'Server antwoordde 503' }, maxAttempts: 1 });
-  await createJobRunner({ deps: t.deps }).drain();
+  await createJobRunner({ deps: t.deps, handlers: TEST_HANDLERS }).drain();
   queuedId = await enqueueJob(w, { kind: 'probe.record', runAt: new Date('2026-12-24T08:00:00Z') });
   // A running job that reported 3 of 10 and waits at a gate, held by a runner in the background.
   gates.set('hold', new Gate());
   runningId = await enqueueJob(w, { kind: 'probe.gated', payload: { gate: 'hold', progressBefore: [3, 10] } });
-  holder = createJobRunner({ deps: t.deps, pollMs: 20, handlers: t.deps.modules.jobHandlers().filter((h) => h.kind === 'probe.gated') });
+  holder = createJobRunner({ deps: t.deps, pollMs: 20, handlers: TEST_HANDLERS.filter((h) => h.kind === 'probe.gated') });
   holder.start();
   await gates.get('hold')!.reached;
 });
@@ -119,7 +119,7 @@ describe('retry now', () => {
   test('refused while another unfinished job holds the same key', async () => {
     const w = { db: t.deps.db, now: clock() };
     const failed = await enqueueJob(w, { kind: 'probe.flaky', key: 'probe:same-work', payload: { message: 'mis' }, maxAttempts: 1 });
-    await createJobRunner({ deps: t.deps, handlers: t.deps.modules.jobHandlers().filter((h) => h.kind === 'probe.flaky') }).drain();
+    await createJobRunner({ deps: t.deps, handlers: TEST_HANDLERS.filter((h) => h.kind === 'probe.flaky') }).drain();
     assert.equal((await getJob(t.deps.db, failed))?.status, 'failed');
     await enqueueJob(w, { kind: 'probe.record', key: 'probe:same-work', runAt: new Date('2026-12-31T00:00:00Z') });
     const res = await postForm(t, admin, `/beheer/taken/${failed}/opnieuw`, {});

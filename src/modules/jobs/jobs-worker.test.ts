@@ -7,7 +7,7 @@ import { startBackgroundWork } from '../../background.ts';
 import { MODULES } from '../index.ts';
 import { cancelJob, createJobRunner, enqueueJob, getJob, type JobRunnerOptions, jobCounts } from './index.ts';
 import { SILENT_LOG } from './runner.ts';
-import { applyProbeMigrations, Gate, gates, probeModule, probeRuns } from './testing/probe.ts';
+import { applyProbeMigrations, Gate, gates, probeModule, probeRuns, TEST_HANDLERS } from './testing/probe.ts';
 
 let now = new Date('2026-12-01T12:00:00.000Z');
 const clock = () => now;
@@ -32,7 +32,8 @@ const gated = (gate: string, extra: Record<string, unknown> = {}) => {
   gates.set(gate, new Gate());
   return enqueueJob({ db: t.deps.db, now: clock() }, { kind: 'probe.gated', payload: { gate, ...extra } });
 };
-const worker = (extra: Partial<JobRunnerOptions> = {}) => createJobRunner({ deps: t.deps, pollMs: 20, scheduleMs: 3600_000, ...extra });
+const worker = (extra: Partial<JobRunnerOptions> = {}) =>
+  createJobRunner({ deps: t.deps, pollMs: 20, scheduleMs: 3600_000, handlers: TEST_HANDLERS, ...extra });
 
 describe('running in the background', () => {
   test('runs at most `concurrency` jobs at once, then the rest', async () => {
@@ -85,7 +86,7 @@ describe('stopping', () => {
     // The next start (another instance) runs it.
     gates.set('s1', new Gate());
     gates.get('s1')!.open();
-    assert.equal(await createJobRunner({ deps: t.deps }).drain(), 1);
+    assert.equal(await createJobRunner({ deps: t.deps, handlers: TEST_HANDLERS }).drain(), 1);
     assert.equal(await statusOf(id), 'done');
   });
 
@@ -107,7 +108,7 @@ describe('stopping', () => {
     await gates.get('s3')!.reached;
     await r.stop();
     assert.equal(await statusOf(id), 'running');
-    const next = createJobRunner({ deps: t.deps, runnerId: 'next' });
+    const next = createJobRunner({ deps: t.deps, runnerId: 'next', handlers: TEST_HANDLERS });
     assert.equal(await next.runOnce(), false, 'the lease still holds');
     now = new Date(now.getTime() + 61_000);
     gates.set('s3', new Gate());

@@ -3,7 +3,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { afterFailure, backoffMs, checkJobInput, errorMessage, percentOf, periodStart, scheduleKey } from './jobs.logic.ts';
+import {
+  afterFailure,
+  backoffMs,
+  checkJobInput,
+  errorMessage,
+  handlerProblems,
+  percentOf,
+  periodStart,
+  scheduleKey,
+} from './jobs.logic.ts';
 
 describe('backoff', () => {
   test('doubles from 30 seconds and stops at one hour', () => {
@@ -73,6 +82,18 @@ describe('checks on enqueue input', () => {
     bad({ kind: 'a.b', runAt: new Date(Number.NaN) }, /runAt/);
     bad({ kind: 'a.b' }, /payload/, 'x'.repeat(65_537));
     ok({ kind: 'a.b', key: 'event.reminder:42', maxAttempts: 1, runAt: new Date() });
+  });
+});
+
+describe('checks on declared handlers', () => {
+  test('a wrong kind, attempts or period is named; a good handler has no problems', () => {
+    assert.deepEqual(handlerProblems({ kind: 'events.reminders', maxAttempts: 5, every: { minutes: 15 } }), []);
+    assert.deepEqual(handlerProblems({ kind: 'news.send_edition' }), []);
+    assert.deepEqual(handlerProblems({ kind: 'reminders', maxAttempts: 0, every: { minutes: 0.5 } }), [
+      'kind "reminders" must look like module.action',
+      'maxAttempts must be a whole number from 1 to 100',
+      'every.minutes must be a whole number of at least 1',
+    ]);
   });
 });
 

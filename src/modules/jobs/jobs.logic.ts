@@ -39,7 +39,7 @@ export function errorMessage(err: unknown): string {
 }
 
 /** `module.action`: lower-case module name, a dot, then the action. */
-export const KIND_PATTERN = /^[a-z][a-z0-9-]*\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
+export const KIND_PATTERN = /^[a-z][a-z0-9-]*\.[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export const MAX_PAYLOAD_CHARS = 65_536;
 export const MAX_KEY_CHARS = 200;
@@ -53,6 +53,17 @@ export function checkJobInput(input: { kind: string; runAt?: Date; key?: string;
   if (input.maxAttempts !== undefined && !(Number.isInteger(input.maxAttempts) && input.maxAttempts >= 1 && input.maxAttempts <= 100))
     throw new TypeError('Job maxAttempts must be a whole number from 1 to 100.');
   if (payloadJson.length > MAX_PAYLOAD_CHARS) throw new TypeError(`Job payload is larger than ${MAX_PAYLOAD_CHARS} characters.`);
+}
+
+/** What is wrong with a handler a module declares (empty: nothing); the runner refuses to start with one. */
+export function handlerProblems(h: { kind: string; maxAttempts?: number; every?: { minutes: number } }): string[] {
+  const problems: string[] = [];
+  if (!KIND_PATTERN.test(h.kind)) problems.push(`kind "${h.kind}" must look like module.action`);
+  if (h.maxAttempts !== undefined && !(Number.isInteger(h.maxAttempts) && h.maxAttempts >= 1 && h.maxAttempts <= 100))
+    problems.push('maxAttempts must be a whole number from 1 to 100');
+  if (h.every !== undefined && !(Number.isInteger(h.every.minutes) && h.every.minutes >= 1))
+    problems.push('every.minutes must be a whole number of at least 1');
+  return problems;
 }
 
 /** Whole percent of a batch, or null without a total. */

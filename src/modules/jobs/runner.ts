@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { JobHandler } from '../../module.ts';
 import { type RunningAttempt, startAttempt } from './attempt.ts';
+import { handlerProblems } from './jobs.logic.ts';
 import { claimNext } from './queries.ts';
 import { type RecurringSchedule, recurringSchedule } from './schedule.ts';
 import { onJobEnqueued } from './service.ts';
@@ -80,6 +81,10 @@ class Runner implements JobRunner {
     this.now = o.now ?? o.deps.now;
     this.log = o.log ?? SILENT_LOG;
     const handlers = o.handlers ?? o.deps.modules.jobHandlers();
+    for (const h of handlers) {
+      const problems = handlerProblems(h);
+      if (problems.length > 0) throw new Error(`Job handler "${h.kind}" is declared wrongly: ${problems.join('; ')}.`);
+    }
     this.byKind = new Map(handlers.map((h) => [h.kind, h]));
     this.settings = {
       concurrency: Math.max(1, o.concurrency ?? 2),

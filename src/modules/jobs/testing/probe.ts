@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
 import { defineModule, type JobHandler, type ModuleRegistry } from '../../../module.ts';
+import { cleanupJobs } from '../cleanup.ts';
 
 interface ProbeTables {
   job_probe_runs: { id?: number; job_id: number; kind: string; attempt: number; period_start: string | null };
@@ -112,11 +113,16 @@ const hourly: JobHandler = {
   },
 };
 
+const probeJobs = [record, flaky, batch, gated, hourly];
+
 export const probeModule = defineModule({
   name: 'probe',
   migrations: new URL('./migrations/', import.meta.url),
-  jobs: [record, flaky, batch, gated, hourly],
+  jobs: probeJobs,
 });
+
+/** The handlers the jobs tests' runners use: the probe's and the jobs module's own, not other modules'. */
+export const TEST_HANDLERS: readonly JobHandler[] = [...probeJobs, cleanupJobs];
 
 /** Applies every module's migrations including the probe's (createTestApp applies the real list only). */
 export async function applyProbeMigrations(db: Db, registry: ModuleRegistry): Promise<void> {
