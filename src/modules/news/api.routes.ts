@@ -224,9 +224,14 @@ async function registerDsnIntake(app: FastifyInstance, deps: AppDeps) {
       },
       async (req) => {
         await checkSecret(req, deps);
-        if (typeof req.body !== 'string')
-          throw errors.badRequest({ nl: 'Stuur het bericht als message/rfc822.', en: 'Send the message as message/rfc822.' });
-        return processBounceMessage(serviceCtx(req, deps), req.body);
+        // The message as it is (message/rfc822), or wrapped in JSON as { "raw": "…" }.
+        const raw = typeof req.body === 'string' ? req.body : (req.body as { raw?: unknown } | undefined)?.raw;
+        if (typeof raw !== 'string' || raw.length > 2 * 1024 * 1024)
+          throw errors.badRequest({
+            nl: 'Stuur het bericht als message/rfc822, of als JSON { "raw": "…" }.',
+            en: 'Send the message as message/rfc822, or as JSON { "raw": "…" }.',
+          });
+        return processBounceMessage(serviceCtx(req, deps), raw);
       },
     );
   });

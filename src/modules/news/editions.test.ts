@@ -169,7 +169,6 @@ describe('sending', () => {
     const outboxIds = new Set(deliveries.map((d) => Number(d.outbox_id)));
     assert.equal(outboxIds.size, 40, 'one message per subscriber');
   });
-
 });
 
 describe('delivery and after', () => {

@@ -94,7 +94,6 @@ describe('double opt-in', () => {
     assert.equal(api1.body, api2.body);
     assert.equal((await selectSubscriberByEmail(t.deps.db, 'api@example.org'))?.source, 'api');
   });
-
 });
 
 describe('sign-up safeguards', () => {
