@@ -6,6 +6,7 @@ import type { Account } from '../../../test/helpers/factories.ts';
 import type { ExampleContext, RouteExample, RouteExamples } from '../../../test/helpers/walk.ts';
 import type { Actor } from '../../http/request-user.ts';
 import { createApiToken } from './api-tokens.ts';
+import { authCtxFor } from './context.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { pendingTotpSecret, TOTP_WINDOW, totpCode, totpCodeForStep, totpStepAt } from './totp.ts';
 import { deactivateUser, inviteUser } from './users.service.ts';
@@ -42,7 +43,7 @@ async function passwordStepSession(app: FastifyInstance, account: Account): Prom
 /** The token of a fresh password-reset link for a new account. */
 async function resetToken(ctx: ExampleContext): Promise<string> {
   const owner = await ctx.make.user('municipality');
-  const link = await issuePasswordLink(ctx.deps, ctx.deps.db, owner.id, 'reset');
+  const link = await issuePasswordLink(authCtxFor(ctx.deps, actorOf(ctx)), owner.id, 'reset');
   const token = new URL(link).searchParams.get('token');
   if (!token) throw new Error('The reset link carries no token');
   return token;
@@ -62,7 +63,12 @@ async function loginExample(ctx: ExampleContext): Promise<RouteExample> {
 export const routeExamples: RouteExamples = {
   'GET /inloggen': async (ctx) => ({ status: ctx.user ? 303 : 200 }),
   'POST /inloggen': loginExample,
-  'GET /inloggen/code': async (ctx) => ({ cookies: { gaz_session: await passwordStepSession(ctx.app, await ctx.make.user('adviser')) } }),
+  // Looking at the code step leaves the half-finished login as it is: one is shared.
+  'GET /inloggen/code': async (ctx) => ({
+    cookies: {
+      gaz_session: await ctx.shared('auth:password-step', async () => passwordStepSession(ctx.app, await ctx.make.user('adviser'))),
+    },
+  }),
   'POST /inloggen/code': async (ctx) => {
     const account = await ctx.make.user('adviser');
     const session = await passwordStepSession(ctx.app, account);
@@ -108,11 +114,11 @@ export const routeExamples: RouteExamples = {
   'POST /beheer/gebruikers/:id/deactiveren': async (ctx) => ({ params: { id: (await target(ctx)).id } }),
   'POST /beheer/gebruikers/:id/activeren': async (ctx) => {
     const user = await target(ctx);
-    await deactivateUser(ctx.deps, actorOf(ctx), user.id);
+    await deactivateUser(authCtxFor(ctx.deps, actorOf(ctx)), user.id);
     return { params: { id: user.id } };
   },
   'POST /beheer/gebruikers/:id/uitnodiging': async (ctx) => {
-    const invited = await inviteUser(ctx.deps, actorOf(ctx), {
+    const invited = await inviteUser(authCtxFor(ctx.deps, actorOf(ctx)), {
       email: newEmail('uitnodiging'),
       name: null,
       role: 'municipality',
@@ -129,7 +135,7 @@ export const routeExamples: RouteExamples = {
   'POST /account/tokens': async () => ({ body: { name: 'Token van de permissietest' }, status: 200 }),
   'POST /account/tokens/:id/intrekken': async (ctx) => {
     if (!ctx.user) throw new Error('Revoking a token needs a signed-in owner');
-    const { id } = await createApiToken(ctx.deps, actorOf(ctx), ctx.user.id, 'Token om in te trekken');
+    const { id } = await createApiToken(authCtxFor(ctx.deps, actorOf(ctx)), ctx.user.id, 'Token om in te trekken');
     return { params: { id } };
   },
 };
