@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { startBackgroundWork } from '../../background.ts';
 import { MODULES } from '../index.ts';
 import { cancelJob, createJobRunner, enqueueJob, getJob, type JobRunnerOptions, jobCounts } from './index.ts';
+import { claimNext } from './queries.ts';
 import { SILENT_LOG } from './runner.ts';
 import { applyProbeMigrations, Gate, gates, probeModule, probeRuns, TEST_HANDLERS } from './testing/probe.ts';
 
@@ -69,6 +70,27 @@ describe('running in the background', () => {
     await until('the job is cancelled', async () => (await statusOf(id)) === 'cancelled');
     assert.equal((await getJob(t.deps.db, id))?.finishedAt, now.toISOString());
     await r.stop();
+  });
+});
+
+describe('the lease', () => {
+  test('ctx.progress renews it: a job past its first lease is not taken over while it reports progress', async () => {
+    gates.set('p2', new Gate());
+    const id = await gated('p1', { progressAfter: true, thenGate: 'p2' });
+    const holder = createJobRunner({ deps: t.deps, runnerId: 'holder', leaseMs: 60_000, handlers: TEST_HANDLERS });
+    const held = holder.runOnce();
+    await gates.get('p1')!.reached;
+    now = new Date(now.getTime() + 50_000);
+    gates.get('p1')!.open(); // the handler reports progress now: the lease runs until 50 s + 60 s
+    await gates.get('p2')!.reached;
+    now = new Date(now.getTime() + 20_000); // 70 s after the claim: the first lease would have expired
+    const later = new Date(now.getTime() + 60_000).toISOString();
+    assert.equal(await claimNext(t.deps.db, 'other', ['probe.gated'], now.toISOString(), later), null, 'the lease still holds');
+    gates.get('p2')!.open();
+    assert.equal(await held, true);
+    const job = await getJob(t.deps.db, id);
+    assert.equal(job?.status, 'done');
+    assert.equal(job?.attempts, 1);
   });
 });
 

@@ -91,16 +91,23 @@ const batch: JobHandler = {
   },
 };
 
-/** Records its run (and progress, if asked), then waits at the named gate (honouring ctx.signal unless told not to). */
+/** Records its run, then waits at the named gate(s), reporting progress before or after if asked (honouring ctx.signal unless told not to). */
 const gated: JobHandler = {
   kind: 'probe.gated',
   description,
   async run(job, ctx) {
     await recordRun(ctx.deps.db, job);
-    const p = job.payload as { gate: string; ignoreSignal?: boolean; progressAfter?: boolean; progressBefore?: [number, number] };
+    const p = job.payload as {
+      gate: string;
+      ignoreSignal?: boolean;
+      progressAfter?: boolean;
+      progressBefore?: [number, number];
+      thenGate?: string;
+    };
     if (p.progressBefore) await ctx.progress(...p.progressBefore);
     await gates.get(p.gate)!.pass(ctx.signal, !p.ignoreSignal);
     if (p.progressAfter) await ctx.progress(1, 1);
+    if (p.thenGate) await gates.get(p.thenGate)!.pass(ctx.signal, !p.ignoreSignal);
   },
 };
 
