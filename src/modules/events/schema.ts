@@ -28,6 +28,9 @@ const httpsUrl = z.preprocess(
     .optional(),
 );
 
+/** The text of a localized message for `ctx.addIssue` (which takes `message`, not `error`). */
+const msgText = (text: { nl: string; en: string }) => msg(text).error;
+
 export const eventForm = z
   .object({
     title: requiredText(200),
@@ -80,25 +83,34 @@ export const eventForm = z
       ctx.addIssue({
         code: 'custom',
         path: ['endTime'],
-        ...msg({ nl: 'De eindtijd moet na de begintijd liggen.', en: 'The end must be after the start.' }),
+        message: msgText({ nl: 'De eindtijd moet na de begintijd liggen.', en: 'The end must be after the start.' }),
       });
     if (v.registrationCloses < v.registrationOpens)
       ctx.addIssue({
         code: 'custom',
         path: ['registrationCloses'],
-        ...msg({ nl: 'De aanmelding sluit vóór ze opent. Kies een latere sluitdatum.', en: 'Registration closes before it opens.' }),
+        message: msgText({
+          nl: 'De aanmelding sluit vóór ze opent. Kies een latere sluitdatum.',
+          en: 'Registration closes before it opens.',
+        }),
       });
     if (v.registrationCloses > v.date)
       ctx.addIssue({
         code: 'custom',
         path: ['registrationCloses'],
-        ...msg({ nl: 'De aanmelding moet uiterlijk op de dag zelf sluiten.', en: 'Registration must close by the day of the event.' }),
+        message: msgText({
+          nl: 'De aanmelding moet uiterlijk op de dag zelf sluiten.',
+          en: 'Registration must close by the day of the event.',
+        }),
       });
     if (!v.place && !v.onlineUrl)
       ctx.addIssue({
         code: 'custom',
         path: ['place'],
-        ...msg({ nl: 'Vul een adres in, of een link voor online deelname.', en: 'Enter an address, or a link to take part online.' }),
+        message: msgText({
+          nl: 'Vul een adres in, of een link voor online deelname.',
+          en: 'Enter an address, or a link to take part online.',
+        }),
       });
   });
 export type EventInput = z.infer<typeof eventForm>;
