@@ -16,6 +16,7 @@ const m = defineMessages({
   home: { nl: 'Home', en: 'Home' },
   municipalities: { nl: 'Gemeenten', en: 'Municipalities' },
   map: { nl: 'Kaart', en: 'Map' },
+  news: { nl: 'Nieuws', en: 'News' },
   network: { nl: 'Zorgcoördinatoren', en: 'Care coordinators' },
   staff: { nl: 'Beheer', en: 'Staff area' },
   account: { nl: 'Mijn account', en: 'My account' },
@@ -101,6 +102,9 @@ export function Layout(props: {
                 </li>
                 <li>
                   <a href="/kaart">{t.map}</a>
+                </li>
+                <li>
+                  <a href="/nieuws">{t.news}</a>
                 </li>
                 {staff ? (
                   <li>
