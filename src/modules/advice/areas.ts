@@ -66,6 +66,22 @@ export async function municipalityChoices(db: Db, date: string): Promise<AreaCho
   return (await municipalitiesOn(db, date)).map((m) => ({ value: m.code, label: m.name }));
 }
 
+/**
+ * Every municipality of the data (2019 and today), for forms about any date: former ones say until
+ * when they existed ("Weesp (tot 2022-03-24)"). The service checks existence on the chosen date.
+ */
+export async function allMunicipalityChoices(db: Db, today: string, locale: 'nl' | 'en'): Promise<AreaChoice[]> {
+  const byCode = new Map<string, AreaChoice>();
+  for (const date of [today, '2019-01-01']) {
+    for (const m of await municipalitiesOn(db, date)) {
+      if (byCode.has(m.code)) continue;
+      const until = m.validTo && m.validTo <= today ? ` (${locale === 'nl' ? 'tot' : 'until'} ${m.validTo})` : '';
+      byCode.set(m.code, { value: m.code, label: `${m.name}${until}` });
+    }
+  }
+  return [...byCode.values()].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+}
+
 /** Provinces and safety regions of the date, for a select ("Provincie Drenthe", "Veiligheidsregio Drenthe"). */
 export async function regionChoices(db: Db, date: string): Promise<{ type: Region['type']; choices: AreaChoice[] }[]> {
   return Promise.all(

@@ -9,6 +9,8 @@
 //   shown in the interaction list and on the municipality page, and counted as "reached".
 import { defineModule } from '../../module.ts';
 import './extensions.ts';
+import { advicePanel } from './panel.tsx';
+import { registerAdviceRoutes } from './routes.ts';
 
 export { contactsForMunicipality, type InvitableContact } from './contacts.service.ts';
 export type { FeedInteraction, FeedQuery, InteractionFeed, PolicyEvidence, PolicyEvidenceProvider } from './extensions.ts';
@@ -18,4 +20,22 @@ export const adviceModule = defineModule({
   name: 'advice',
   dependsOn: ['audit', 'outbox', 'auth', 'atlas', 'network'],
   migrations: new URL('./migrations/', import.meta.url),
+  routes: registerAdviceRoutes,
+  staffLinks: [
+    {
+      href: '/beheer/advies',
+      label: { nl: 'Advies en beleidsmonitor', en: 'Advice and policy monitor' },
+      description: {
+        nl: 'Contactpersonen, interacties en taken per gemeente, de beleidsstatus en het programmadashboard.',
+        en: 'Contacts, interactions and tasks per municipality, policy status and the programme dashboard.',
+      },
+      permission: 'staff',
+    },
+  ],
+  profilePanels: [advicePanel],
+  openapiTag: {
+    name: 'advice',
+    description:
+      'Advieswerk en beleidsmonitor: bereik, intensieve contacten en beleidsstatus per gemeente (alleen medewerkers, met een persoonlijk API-token)',
+  },
 });

@@ -20,6 +20,7 @@ import {
 } from './interactions.queries.ts';
 import { staffById } from './people.ts';
 import type { InteractionType } from './tables.ts';
+import { type TaskInput, writeTask } from './tasks.service.ts';
 
 /** The longest summary accepted (characters). */
 export const SUMMARY_MAX = 20_000;
@@ -101,10 +102,22 @@ export async function writeInteraction(
   return id;
 }
 
-/** Records an interaction (staff); returns its id. */
-export async function createInteraction(ctx: ServiceCtx, input: InteractionInput): Promise<number> {
+/** Records an interaction (staff), with an optional first follow-up task in the same transaction; returns its id. */
+export async function createInteraction(ctx: ServiceCtx, input: InteractionInput, firstTask?: TaskInput): Promise<number> {
   await checkInteractionInput(ctx.db, input);
-  return inTransaction(ctx.db, (trx) => writeInteraction(trx, ctx, input, 'staff'));
+  if (firstTask?.ownerId && !(await staffById(ctx.db)).has(firstTask.ownerId)) {
+    throw errors.validation([
+      {
+        field: 'task_owner',
+        message: { nl: 'Kies een eigenaar uit de lijst van medewerkers.', en: 'Choose an owner from the list of staff.' },
+      },
+    ]);
+  }
+  return inTransaction(ctx.db, async (trx) => {
+    const id = await writeInteraction(trx, ctx, input, 'staff');
+    if (firstTask) await writeTask(trx, ctx, id, firstTask);
+    return id;
+  });
 }
 
 export async function updateInteraction(ctx: ServiceCtx, id: number, input: InteractionInput): Promise<void> {

@@ -9,7 +9,7 @@ import { municipalitiesOn } from '../atlas/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { municipalityNetwork, networkOn } from '../network/index.ts';
 import { currentBlocks, editableBlocks, findBlock } from './blocks.ts';
-import { awaitsReview, reviewSource, type StatusRecord } from './policy.logic.ts';
+import { awaitsReview, type BlockTally, maturityOf, reviewSource, type StatusRecord, tallyByBlock } from './policy.logic.ts';
 import { insertStatus, type StatusRow, selectHistory, selectStatus, selectStatusesOn } from './policy.queries.ts';
 import type { PolicyStatusValue, StatusSource } from './tables.ts';
 
@@ -161,4 +161,16 @@ export async function policyStatusOn(db: Db, date: string): Promise<Map<string, 
     }
   }
   return out;
+}
+
+/** The national picture on a date: per block how many municipalities are at each status, and each one's maturity. */
+export async function countryPolicy(
+  db: Db,
+  date: string,
+): Promise<{ tallies: BlockTally[]; shares: Map<string, number>; statuses: Map<string, Map<string, CountryStatus>> }> {
+  const statuses = await policyStatusOn(db, date);
+  const blockIds = currentBlocks().blocks.map((b) => b.id);
+  const plain = new Map([...statuses].map(([code, blocks]) => [code, new Map([...blocks].map(([id, s]) => [id, s.status]))]));
+  const shares = new Map([...plain].map(([code, blocks]) => [code, maturityOf(blocks, blockIds)]));
+  return { tallies: tallyByBlock(plain, [...statuses.keys()], blockIds), shares, statuses };
 }

@@ -1,0 +1,59 @@
+// /ondersteuning (public): the advisers and the support request form. Limited per client address here
+// (config.rateLimit) and per email address in the service; a filled honeypot is answered as if sent,
+// and nothing is stored or emailed.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type AppDeps, todayOf } from '../../deps.ts';
+import type { FieldError } from '../../http/errors.ts';
+import { sendPage } from '../../http/render.tsx';
+import { serviceCtx } from '../../http/route-kit.ts';
+import { municipalityChoices } from './areas.ts';
+import { handleForm, type Values } from './form-kit.ts';
+import { supportForm } from './schema.ts';
+import { publishedAdvisers } from './settings.service.ts';
+import { submitSupportRequest } from './support.service.ts';
+import { SentPage, SupportPage, sentTitle, supportTitle } from './views/support.tsx';
+
+/** Requests per client address: a handful an hour is plenty for a person, too few for a robot. */
+export const SUPPORT_RATE_LIMIT = { max: 5, timeWindow: '1 hour' };
+
+async function renderSupport(deps: AppDeps, req: FastifyRequest, values: Values, errs: FieldError[], status = 200) {
+  const [advisers, municipalities] = await Promise.all([publishedAdvisers(deps.db), municipalityChoices(deps.db, todayOf(deps))]);
+  return {
+    title: supportTitle(req.locale),
+    status,
+    body: <SupportPage advisers={advisers} municipalities={municipalities} values={values} errors={errs} />,
+  };
+}
+
+export function registerSupportRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/ondersteuning', { config: { permission: 'public' } }, async (req, reply) => {
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const page = await renderSupport(deps, req, { municipality: typeof q.gemeente === 'string' ? q.gemeente.toUpperCase() : '' }, []);
+    return sendPage(req, reply, page, page.body);
+  });
+
+  app.post('/ondersteuning', { config: { permission: 'public', rateLimit: SUPPORT_RATE_LIMIT } }, (req, reply) =>
+    handleForm(req, reply, {
+      schema: supportForm,
+      render: async (values, errs, status) => {
+        const page = await renderSupport(deps, req, values, errs, status);
+        return sendPage(req, reply, page, page.body);
+      },
+      act: async (d) => {
+        if (d.website && d.website.trim() !== '') return '/ondersteuning/verzonden';
+        await submitSupportRequest(deps, serviceCtx(req, deps), {
+          municipalityCode: d.municipality,
+          name: d.name,
+          role: d.role,
+          email: d.email,
+          question: d.question,
+        });
+        return '/ondersteuning/verzonden';
+      },
+    }),
+  );
+
+  app.get('/ondersteuning/verzonden', { config: { permission: 'public' } }, async (req, reply) =>
+    sendPage(req, reply, { title: sentTitle(req.locale) }, <SentPage />),
+  );
+}

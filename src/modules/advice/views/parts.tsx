@@ -1,0 +1,212 @@
+// Small view parts shared by the advice pages: breadcrumbs, multi-selects, status badges, the task
+// and interaction tables, a pager.
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../../../http/errors.ts';
+import { defineMessages, formatDate, type Locale } from '../../../i18n.ts';
+import { DataTable, Form, SubmitButton } from '../../../views/components.tsx';
+import { usePage } from '../../../views/context.ts';
+import type { Crumb } from '../../../views/layout.tsx';
+import type { InteractionListItem } from '../interactions.service.ts';
+import type { PolicyStatusValue } from '../tables.ts';
+import type { Task } from '../tasks.service.ts';
+import { common, STATUS_LABELS, typeLabel } from './labels.ts';
+
+const m = defineMessages({
+  unknown: { nl: 'Onbekend', en: 'Unknown' },
+  task: { nl: 'Taak', en: 'Task' },
+  complete: { nl: 'Afronden', en: 'Mark done' },
+  paging: { nl: 'Paginering', en: 'Pagination' },
+  previous: { nl: 'Vorige pagina', en: 'Previous page' },
+  next: { nl: 'Volgende pagina', en: 'Next page' },
+  pageOf: (page: number, pages: number) => ({ nl: `Pagina ${page} van ${pages}`, en: `Page ${page} of ${pages}` }),
+});
+
+export function adviceCrumbs(locale: Locale, ...rest: Crumb[]): Crumb[] {
+  const t = common(locale);
+  return [{ href: '/beheer', label: t.staff }, { href: '/beheer/advies', label: t.advice }, ...rest];
+}
+
+function FieldShell(p: { id: string; label: string; description?: string; error?: FieldError; children: ComponentChildren }) {
+  const { locale } = usePage();
+  return (
+    <div class={`utrecht-form-field ${p.error ? 'utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+      {p.description ? (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${p.id}-description`}>
+          {p.description}
+        </div>
+      ) : null}
+      {p.error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${p.id}-error`}>
+          {p.error.message[locale]}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">{p.children}</div>
+    </div>
+  );
+}
+
+/** A multiple select (works without JavaScript); `selected` are the chosen values. */
+export function MultiSelectField(p: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+  errors?: FieldError[];
+  description?: string;
+  size?: number;
+}) {
+  const id = `field-${p.name}`;
+  const error = p.errors?.find((e) => e.field === p.name);
+  const chosen = new Set(p.selected);
+  const describedBy = [p.description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <FieldShell id={id} label={p.label} description={p.description} error={error}>
+      <select
+        class="utrecht-select utrecht-select--html-select gaz-advice-multiselect"
+        id={id}
+        name={p.name}
+        multiple
+        size={p.size ?? 8}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {p.options.map((o) => (
+          <option value={o.value} selected={chosen.has(o.value)} key={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** One checkbox with its label. */
+export function CheckboxField(p: { name: string; label: string; checked: boolean; description?: string }) {
+  const id = `field-${p.name}`;
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox">
+      <div class="utrecht-form-field__input">
+        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={p.name} value="1" checked={p.checked} />
+      </div>
+      <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+          {p.label}
+        </label>
+      </div>
+      {p.description ? <div class="utrecht-form-field__description utrecht-form-field-description">{p.description}</div> : null}
+    </div>
+  );
+}
+
+export function StatusBadge(p: { status: PolicyStatusValue | null }) {
+  const { locale } = usePage();
+  const label = p.status ? STATUS_LABELS[p.status][locale] : m(locale).unknown;
+  return <span class={`utrecht-status-badge gaz-advice-status gaz-advice-status--${p.status ?? 'unknown'}`}>{label}</span>;
+}
+
+/** Tasks in a table; with `complete`, each open task has a button to mark it done. */
+export function TaskTable(p: { caption: string; tasks: Task[]; complete?: boolean; back?: string }) {
+  const { locale } = usePage();
+  const t = common(locale);
+  if (p.tasks.length === 0) return <p class="utrecht-paragraph">{`${p.caption}: ${t.none}.`}</p>;
+  return (
+    <DataTable
+      caption={p.caption}
+      rows={p.tasks}
+      columns={[
+        { header: m(locale).task, cell: (task) => task.title },
+        {
+          header: t.interactions,
+          cell: (task) => (
+            <a class="utrecht-link" href={`/beheer/advies/interacties/${task.interaction.id}`}>
+              {task.interaction.subject}
+            </a>
+          ),
+        },
+        { header: t.owner, cell: (task) => task.owner?.name ?? t.nobody },
+        {
+          header: t.due,
+          cell: (task) => (
+            <>
+              {formatDate(task.dueDate, locale)}
+              {task.overdue ? <strong class="gaz-advice-flag"> ({t.overdue})</strong> : null}
+            </>
+          ),
+        },
+        {
+          header: t.status,
+          cell: (task) =>
+            task.done ? (
+              t.done
+            ) : p.complete ? (
+              <Form action={`/beheer/advies/taken/${task.id}/afgerond`} class="gaz-inline-form">
+                {p.back ? <input type="hidden" name="terug" value={p.back} /> : null}
+                <SubmitButton variant="secondary">
+                  {m(locale).complete}
+                  <span class="gaz-visually-hidden">: {task.title}</span>
+                </SubmitButton>
+              </Form>
+            ) : (
+              t.open
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+export function InteractionTable(p: { caption: string; items: InteractionListItem[] }) {
+  const { locale } = usePage();
+  const t = common(locale);
+  return (
+    <DataTable
+      caption={p.caption}
+      rows={p.items}
+      columns={[
+        { header: t.date, cell: (i) => formatDate(i.date, locale) },
+        { header: t.type, cell: (i) => typeLabel(i.type, locale) },
+        {
+          header: t.subject,
+          cell: (i) => (
+            <a class="utrecht-link" href={`/beheer/advies/interacties/${i.id}`}>
+              {i.subject}
+            </a>
+          ),
+        },
+        { header: t.area, cell: (i) => i.areas.join(', ') },
+      ]}
+    />
+  );
+}
+
+/** Previous/next links for a paged list; `href(page)` builds each URL. */
+export function Pager(p: { page: number; pages: number; href: (page: number) => string }) {
+  const { locale } = usePage();
+  if (p.pages <= 1) return null;
+  return (
+    <nav aria-label={m(locale).paging}>
+      <ul class="gaz-inline-list">
+        {p.page > 1 ? (
+          <li>
+            <a class="utrecht-link" href={p.href(p.page - 1)} rel="prev">
+              {m(locale).previous}
+            </a>
+          </li>
+        ) : null}
+        <li>{m(locale).pageOf(p.page, p.pages)}</li>
+        {p.page < p.pages ? (
+          <li>
+            <a class="utrecht-link" href={p.href(p.page + 1)} rel="next">
+              {m(locale).next}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
