@@ -24,8 +24,15 @@ function readBox(svg: SVGSVGElement): Box {
   return { x, y, w, h };
 }
 
-function Controls(props: { svg: SVGSVGElement }) {
-  const { svg } = props;
+interface Zoom {
+  full: Box;
+  zoom: (factor: number, cx?: number, cy?: number) => void;
+  pan: (dx: number, dy: number) => void;
+  reset: () => void;
+}
+
+/** The map's zoom state: the viewBox, kept within the full map and between 1× and MAX_SCALE×. */
+function useZoom(svg: SVGSVGElement): Zoom {
   const full = useRef(readBox(svg));
   const [box, setBox] = useState<Box>(full.current);
 
@@ -42,17 +49,24 @@ function Controls(props: { svg: SVGSVGElement }) {
     const y = Math.min(f.y + f.h - h, Math.max(f.y, b.y));
     return { x, y, w, h };
   };
-  const zoom = (factor: number, cx?: number, cy?: number) =>
-    setBox((b) => {
-      const px = cx ?? b.x + b.w / 2;
-      const py = cy ?? b.y + b.h / 2;
-      const w = b.w / factor;
-      const h = b.h / factor;
-      if (w > full.current.w / MIN_SCALE) return full.current;
-      return clamp({ x: px - ((px - b.x) * w) / b.w, y: py - ((py - b.y) * h) / b.h, w, h });
-    });
-  const pan = (dx: number, dy: number) => setBox((b) => clamp({ ...b, x: b.x + dx, y: b.y + dy }));
+  return {
+    full: full.current,
+    zoom: (factor, cx, cy) =>
+      setBox((b) => {
+        const px = cx ?? b.x + b.w / 2;
+        const py = cy ?? b.y + b.h / 2;
+        const w = b.w / factor;
+        const h = b.h / factor;
+        if (w > full.current.w / MIN_SCALE) return full.current;
+        return clamp({ x: px - ((px - b.x) * w) / b.w, y: py - ((py - b.y) * h) / b.h, w, h });
+      }),
+    pan: (dx, dy) => setBox((b) => clamp({ ...b, x: b.x + dx, y: b.y + dy })),
+    reset: () => setBox(full.current),
+  };
+}
 
+/** Wheel zoom, drag to pan (a drag never follows the link it started on) and keyboard (+, −, arrows). */
+function useGestures(svg: SVGSVGElement, z: Zoom) {
   useEffect(() => {
     const toSvg = (e: { clientX: number; clientY: number }, b: Box) => {
       const r = svg.getBoundingClientRect();
@@ -61,12 +75,11 @@ function Controls(props: { svg: SVGSVGElement }) {
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const p = toSvg(e, readBox(svg));
-      zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
+      z.zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
     };
     let drag: { x: number; y: number; moved: boolean } | null = null;
     const onDown = (e: PointerEvent) => {
-      if (e.button !== 0) return;
-      drag = { x: e.clientX, y: e.clientY, moved: false };
+      if (e.button === 0) drag = { x: e.clientX, y: e.clientY, moved: false };
     };
     const onMove = (e: PointerEvent) => {
       if (!drag) return;
@@ -76,11 +89,10 @@ function Controls(props: { svg: SVGSVGElement }) {
       drag.moved = true;
       const r = svg.getBoundingClientRect();
       const b = readBox(svg);
-      pan((-dxPx * b.w) / r.width, (-dyPx * b.h) / r.height);
+      z.pan((-dxPx * b.w) / r.width, (-dyPx * b.h) / r.height);
       drag.x = e.clientX;
       drag.y = e.clientY;
     };
-    // A drag must not follow the link it started on.
     const onClick = (e: MouseEvent) => {
       if (drag?.moved) e.preventDefault();
       drag = null;
@@ -97,40 +109,50 @@ function Controls(props: { svg: SVGSVGElement }) {
         ArrowUp: [0, -step],
         ArrowDown: [0, step],
       };
-      if (e.key === '+' || e.key === '=') zoom(1.5);
-      else if (e.key === '-') zoom(1 / 1.5);
-      else if (moves[e.key] && b.w < full.current.w) pan(...moves[e.key]);
+      if (e.key === '+' || e.key === '=') z.zoom(1.5);
+      else if (e.key === '-') z.zoom(1 / 1.5);
+      else if (moves[e.key] && b.w < z.full.w) z.pan(...moves[e.key]);
       else return;
       e.preventDefault();
     };
-    svg.addEventListener('wheel', onWheel, { passive: false });
-    svg.addEventListener('pointerdown', onDown);
-    window.addEventListener('pointermove', onMove);
-    window.addEventListener('pointerup', onUp);
-    svg.addEventListener('click', onClick, true);
-    svg.addEventListener('keydown', onKey);
+    const on: [EventTarget, string, EventListener, AddEventListenerOptions?][] = [
+      [svg, 'wheel', onWheel as EventListener, { passive: false }],
+      [svg, 'pointerdown', onDown as EventListener],
+      [window, 'pointermove', onMove as EventListener],
+      [window, 'pointerup', onUp],
+      [svg, 'click', onClick as EventListener, { capture: true }],
+      [svg, 'keydown', onKey as EventListener],
+    ];
+    for (const [target, type, fn, opts] of on) target.addEventListener(type, fn, opts);
     return () => {
-      svg.removeEventListener('wheel', onWheel);
-      svg.removeEventListener('pointerdown', onDown);
-      window.removeEventListener('pointermove', onMove);
-      window.removeEventListener('pointerup', onUp);
-      svg.removeEventListener('click', onClick, true);
-      svg.removeEventListener('keydown', onKey);
+      for (const [target, type, fn, opts] of on) target.removeEventListener(type, fn, opts);
     };
   }, []);
+}
 
+function Controls(props: { svg: SVGSVGElement }) {
+  const z = useZoom(props.svg);
+  useGestures(props.svg, z);
+  // A fieldset groups the buttons under one accessible name (the utrecht class resets its frame).
   return (
-    <div class="gaz-map-controls utrecht-button-group" role="group" aria-label={text.controls}>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => zoom(1.5)} aria-label={text.zoomIn}>
-        +
-      </button>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => zoom(1 / 1.5)} aria-label={text.zoomOut}>
-        −
-      </button>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setBox(full.current)}>
-        {text.reset}
-      </button>
-    </div>
+    <fieldset class="utrecht-form-fieldset--html-fieldset gaz-map-controls" aria-label={text.controls}>
+      <div class="utrecht-button-group">
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => z.zoom(1.5)} aria-label={text.zoomIn}>
+          +
+        </button>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          onClick={() => z.zoom(1 / 1.5)}
+          aria-label={text.zoomOut}
+        >
+          −
+        </button>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={z.reset}>
+          {text.reset}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

@@ -8,10 +8,9 @@ import type { Db } from '../../db/database.ts';
 import { boundaryYearFor } from './atlas.logic.ts';
 import * as q from './queries.ts';
 import { type Snapshot, snapshot } from './snapshot.ts';
-import type { AreaProperties, Boundaries, ReferenceYear } from './types.ts';
+import type { AreaProperties, AreaTopology, Boundaries, ReferenceYear } from './types.ts';
 
 type Area = Polygonal<AreaProperties>;
-type AreaTopology = Topology<{ [name: string]: GeometryCollection<AreaProperties> }>;
 
 /** The boundaries in force on `date` (null before the first import). */
 export async function boundariesOn(db: Db, date: string): Promise<Boundaries | null> {
@@ -43,7 +42,7 @@ function isPolygonal<P extends GeoJSON.GeoJsonProperties>(g: GeometryObject<P>):
 }
 
 /** Renames the single object to `name` and gives each geometry properties { code, name } (the import checked the files). */
-function normalizeTopology(topo: Topology, name: string): AreaTopology {
+function normalizeTopology<N extends string>(topo: Topology, name: N): AreaTopology<N> {
   const obj = Object.values(topo.objects)[0];
   const source = obj?.type === 'GeometryCollection' ? obj.geometries : [];
   const geometries = source.filter(isPolygonal).map((g): Area => {
@@ -51,10 +50,11 @@ function normalizeTopology(topo: Topology, name: string): AreaTopology {
     const code = String(('statcode' in props ? props.statcode : undefined) ?? g.id);
     return { ...g, id: code, properties: { code, name: String(('statnaam' in props ? props.statnaam : undefined) ?? code) } };
   });
-  return { ...topo, objects: { [name]: { type: 'GeometryCollection', geometries } } };
+  const objects = { [name]: { type: 'GeometryCollection', geometries } } as Record<N, GeometryCollection<AreaProperties>>;
+  return { ...topo, objects };
 }
 
-function dissolveToDate(topo: AreaTopology, s: Snapshot, date: string): AreaTopology {
+function dissolveToDate(topo: AreaTopology<'municipalities'>, s: Snapshot, date: string): AreaTopology<'municipalities'> {
   const groups = new Map<string, Area[]>();
   for (const g of topo.objects.municipalities.geometries.filter(isPolygonal)) {
     const target = s.index.successorsOf(String(g.id), date)[0]?.code ?? String(g.id);

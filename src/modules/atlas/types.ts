@@ -1,5 +1,5 @@
 // The shapes the atlas answers with (its public types; other modules import them from index.ts).
-import type { Topology } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Localized } from '../../i18n.ts';
 
 export type RegionType = 'province' | 'safety-region' | 'ggd-region' | 'custom';
@@ -86,9 +86,9 @@ export interface Boundaries {
   /** true for 2021–2022 dates: 2019 geometry with merged municipalities drawn as their successor. */
   derived: boolean;
   /** objects.municipalities: one geometry per municipality on the date; id = code, properties {code, name}. */
-  municipalities: Topology;
+  municipalities: AreaTopology<'municipalities'>;
   /** objects.provinces (2025 provinces; no province changed 2019–2025); id = PVxx, properties {code, name}. */
-  provinces: Topology | null;
+  provinces: AreaTopology<'provinces'> | null;
   /** Changes when the data or the date's municipality set changes: use in ETags/caches. */
   version: string;
 }
@@ -98,3 +98,6 @@ export type AreaProperties = {
   code: string;
   name: string;
 };
+
+/** A topology with one collection of areas named `N` (municipalities, provinces). */
+export type AreaTopology<N extends string> = Topology<Record<N, GeometryCollection<AreaProperties>>>;

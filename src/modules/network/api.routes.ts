@@ -1,63 +1,60 @@
-// Open-data API of the network: summary, coverage per municipality, coordinators, GeoJSON and the
-// monthly timeline. Public, cached (ETag on (url, data version)), problem+json errors.
+// Open-data API of the network: summary, coverage per municipality, coordinators, GeoJSON, the
+// monthly timeline and the finder's suggestions. Public, cached (ETag on (url, data version)),
+// problem+json errors. Dates follow the one rule (route-kit's dateFromQuery); a timeline is at most
+// MAX_TIMELINE_MONTHS months, and that bound is named in its 400.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
-import { parseOrThrow } from '../../http/validate.ts';
-import { searchMunicipalitiesOn } from './atlas-port.ts';
-import { coverageGeoJson } from './geo.ts';
-import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './present.ts';
-import { apiDateQuery, apiTimelineQuery, searchQuery } from './schema.ts';
-import { networkDataVersion, networkOn, timeline } from './service.ts';
+import { dateFromQuery, rangeError } from '../../http/route-kit.ts';
+import { searchMunicipalities } from '../atlas/index.ts';
+import { coverageGeoJson } from './geojson.ts';
+import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './presenters.ts';
+import { assertTimelineBound, networkDataVersion, networkOn, timeline } from './service.ts';
+import { MAX_TIMELINE_MONTHS, monthStartBefore, supportedFrom } from './timeline.logic.ts';
 
-const PUBLIC = { permission: 'public' as const };
-
-/** Answers 304 when the client has this version; otherwise sends the (cached) body with ETag + Cache-Control. */
-function sendCached(
-  bodies: BodyCache,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  version: string,
-  produce: () => Promise<unknown> | unknown,
-  type = 'application/json; charset=utf-8',
-) {
-  return bodies.send(req, reply, `${version}|${req.locale}|${req.url}`, type, async () => {
-    const body = await produce();
-    return typeof body === 'string' ? body : JSON.stringify(body);
-  });
-}
+const PUBLIC = { permission: 'public' } as const;
 
 const dateQs = {
   type: 'object',
-  properties: { date: { type: 'string', description: 'Datum JJJJ-MM-DD (standaard: vandaag)', examples: ['2019-09-30'] } },
+  properties: {
+    date: { type: 'string', description: 'Datum JJJJ-MM-DD, 2000-01-01 t/m 2099-12-31 (standaard: vandaag)', examples: ['2019-09-30'] },
+  },
 } as const;
 
-function checkTimelineRange(from: string, to: string) {
-  if (from > to)
-    throw errors.validation([
-      { field: 'from', message: { nl: 'De begindatum moet vóór de einddatum liggen.', en: 'The start date must be before the end date.' } },
-    ]);
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  if (months > 240)
-    throw errors.validation([
-      { field: 'from', message: { nl: 'Vraag hoogstens 20 jaar tegelijk op.', en: 'Ask for at most 20 years at once.' } },
-    ]);
-}
+type Produce = (date: string) => Promise<unknown>;
 
 export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
+  /** Answers 304 when the client has this version; otherwise sends the (cached) body with ETag + Cache-Control. */
+  const sendCached = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    produce: () => Promise<unknown>,
+    type = 'application/json; charset=utf-8',
+  ) => {
+    const version = await networkDataVersion(deps.db);
+    return bodies.send(req, reply, `${version}|${req.locale}|${req.url}`, type, async () => {
+      const body = await produce();
+      return typeof body === 'string' ? body : JSON.stringify(body);
+    });
+  };
+
   /** A public GET answering for one date (`?date=`, default today), cached per data version. */
-  const dateRoute = (
-    url: string,
-    doc: { summary: string; description: string },
-    produce: (date: string) => Promise<unknown>,
-    type?: string,
-  ) =>
+  const dateRoute = (url: string, doc: { summary: string; description: string }, produce: Produce, type?: string) =>
     app.get(url, { config: PUBLIC, schema: { tags: ['network'], ...doc, querystring: dateQs } }, async (req, reply) => {
-      const date = parseOrThrow(apiDateQuery, req.query).date ?? todayOf(deps);
-      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), () => produce(date), type);
+      const date = dateFromQuery(req.query, 'date', todayOf(deps));
+      return sendCached(req, reply, () => produce(date), type);
     });
 
+  registerDateRoutes(dateRoute, deps);
+  registerTimeline(app, deps, sendCached);
+  registerSearch(app, deps, sendCached);
+}
+
+type SendCached = (req: FastifyRequest, reply: FastifyReply, produce: () => Promise<unknown>) => Promise<FastifyReply>;
+type DateRoute = (url: string, doc: { summary: string; description: string }, produce: Produce, type?: string) => unknown;
+
+function registerDateRoutes(dateRoute: DateRoute, deps: AppDeps) {
   dateRoute(
     '/api/v1/network/summary',
     {
@@ -66,7 +63,6 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
     },
     async (date) => presentSummary((await networkOn(deps.db, date)).summary),
   );
-
   dateRoute(
     '/api/v1/network/coverage',
     {
@@ -82,7 +78,6 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       };
     },
   );
-
   dateRoute(
     '/api/v1/network/coordinators',
     {
@@ -97,7 +92,6 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       };
     },
   );
-
   dateRoute(
     '/api/v1/network/coverage.geojson',
     {
@@ -107,7 +101,18 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
     (date) => coverageGeoJson(deps.db, date),
     'application/geo+json; charset=utf-8',
   );
+}
 
+/** The range of a timeline request: valid dates, in order, at most MAX_TIMELINE_MONTHS months (400s name the field). */
+export function timelineRange(query: unknown, today: string): { from: string; to: string } {
+  const to = dateFromQuery(query, 'to', today);
+  const from = dateFromQuery(query, 'from', supportedFrom(monthStartBefore(to, 12)));
+  if (from > to) throw errors.validation([rangeError('to')]);
+  return { from, to };
+}
+
+function registerTimeline(app: FastifyInstance, deps: AppDeps, sendCached: SendCached) {
+  const description = `Per maand (laatste dag van de maand): actieve zorgcoördinatoren, gedekte gemeenten en inwoners. Hoogstens ${MAX_TIMELINE_MONTHS} maanden per verzoek.`;
   app.get(
     '/api/v1/network/timeline',
     {
@@ -115,7 +120,7 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       schema: {
         tags: ['network'],
         summary: 'Groei van het netwerk per maand',
-        description: 'Per maand (laatste dag van de maand): actieve zorgcoördinatoren, gedekte gemeenten en inwoners.',
+        description,
         querystring: {
           type: 'object',
           properties: {
@@ -126,17 +131,14 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       },
     },
     async (req, reply) => {
-      const q = parseOrThrow(apiTimelineQuery, req.query);
-      const to = q.to ?? todayOf(deps);
-      const from = q.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4, 8)}01`;
-      checkTimelineRange(from, to);
-      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({
-        data: await timeline(deps.db, from, to),
-        meta: { from, to },
-      }));
+      const { from, to } = timelineRange(req.query, todayOf(deps));
+      assertTimelineBound(from, to);
+      return sendCached(req, reply, async () => ({ data: await timeline(deps.db, from, to), meta: { from, to } }));
     },
   );
+}
 
+function registerSearch(app: FastifyInstance, deps: AppDeps, sendCached: SendCached) {
   app.get(
     '/api/v1/network/search',
     {
@@ -155,14 +157,14 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
       },
     },
     async (req, reply) => {
-      const q = parseOrThrow(searchQuery, req.query);
-      const term = q.q.trim();
-      const date = q.date ?? todayOf(deps);
-      return sendCached(bodies, req, reply, await networkDataVersion(deps.db), async () => ({
+      const raw = (req.query as Record<string, unknown> | undefined)?.q;
+      const term = typeof raw === 'string' ? raw.slice(0, 100).trim() : '';
+      const date = dateFromQuery(req.query, 'date', todayOf(deps));
+      return sendCached(req, reply, async () => ({
         data:
           term.length < 2
             ? []
-            : (await searchMunicipalitiesOn(deps.db, term, date, 10)).map((f) => ({
+            : (await searchMunicipalities(deps.db, term, date, 10)).map((f) => ({
                 code: f.code,
                 name: f.name,
                 formerName: f.matchedFormerName ?? null,

@@ -2,19 +2,11 @@
 // coordinators active on 2018-12-31, 27 on 2019-09-30 (new in 2019: Tilburg, Helmond, Gooi en
 // Vechtstreek, Flevoland); Zeeland stays remote, so the network is not closed; several areas are
 // below the norm. People and posts are fictional and labelled "(voorbeeld)".
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, ServiceCtx } from '../../deps.ts';
 import { SYSTEM_ACTOR } from '../../http/request-user.ts';
 import { DEMO_COORDINATOR_EMAIL, linkDemoCoordinator } from '../auth/index.ts';
 import { DEMO_COORDINATORS, DEMO_CUSTOM_REGIONS, DEMO_LINKED_COORDINATOR, vr } from './demo-plan.ts';
-import {
-  addCoverage,
-  type Ctx,
-  changeFte,
-  createCoordinator,
-  createCustomRegion,
-  createOrganisation,
-  listCoordinators,
-} from './service.ts';
+import { addCoverage, changeFte, createCoordinator, createCustomRegion, createOrganisation, listCoordinators } from './service.ts';
 
 export async function loadNetworkDemo(deps: AppDeps, log: (line: string) => void = () => {}): Promise<void> {
   const existing = await listCoordinators(deps.db);
@@ -22,7 +14,7 @@ export async function loadNetworkDemo(deps: AppDeps, log: (line: string) => void
     log('demo: network already loaded');
     return;
   }
-  const ctx: Ctx = { db: deps.db, actor: { ...SYSTEM_ACTOR, label: 'demo' }, now: deps.now() };
+  const ctx: ServiceCtx = { db: deps.db, actor: { ...SYSTEM_ACTOR, label: 'demo' }, now: deps.now() };
   const customIds = new Map<string, string>();
   for (const [key, region] of Object.entries(DEMO_CUSTOM_REGIONS)) {
     customIds.set(key, `custom-${await createCustomRegion(ctx, region.name, region.codes)}`);

@@ -1,5 +1,6 @@
 // The network's public face: care coordinators, their dated coverage and capacity, the public
 // finder, /netwerk, staff management, coordinator self-service, the gap report and the network API.
+import type { Db } from '../../db/database.ts';
 import { defineModule } from '../../module.ts';
 import { loadNetworkDemo } from './demo.ts';
 import { networkPanel } from './panel.tsx';
@@ -14,7 +15,13 @@ export {
   networkDataVersion,
   networkOn,
 } from './service.ts';
+export type { TimelinePoint } from './timeline.logic.ts';
 export { FinderForm } from './views/finder.tsx';
+
+/** Whether a coordinator record exists: the auth module links a coordinator account only to one that does. */
+export async function coordinatorExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('network_coordinators').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
 
 export const networkModule = defineModule({
   name: 'network',
@@ -35,5 +42,6 @@ export const networkModule = defineModule({
     },
   ],
   profilePanels: [networkPanel],
+  extensions: { coordinatorDirectory: [{ exists: coordinatorExists }] },
   openapiTag: { name: 'network', description: 'Het netwerk van zorgcoördinatoren mensenhandel op elke datum (open data)' },
 });

@@ -1,35 +1,50 @@
-// The network map's geometry: one SVG path per municipality of a boundary year, projected once
-// per topology and then reused for every date that uses those boundaries (only colours change).
-import { geoMercator, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
+// The network's map on the shared choropleth (src/views/choropleth): every municipality of the date
+// coloured by its capacity class — fill and texture, so colour is not the only cue — each a link to
+// its answer page. Rendering reuses the choropleth's projection of the date's boundaries.
 import type { Db } from '../../db/database.ts';
-import { topologyOn } from './geo.ts';
+import type { Locale, Localized } from '../../i18n.ts';
+import { type LegendClass, renderChoropleth } from '../../views/choropleth/index.ts';
+import { boundariesOn } from '../atlas/index.ts';
+import type { CapacityLevel, MunicipalityCoverage } from './network.logic.ts';
 
-export const MAP_WIDTH = 480;
-export const MAP_HEIGHT = 560;
+/** The legend classes, in legend order. The fills keep 3:1 against the boundary stroke (WCAG 1.4.11). */
+export const CAPACITY_CLASSES: Record<CapacityLevel, { fill: string; pattern: LegendClass['pattern'] }> = {
+  adequate: { fill: '#44bb99', pattern: 'none' },
+  insufficient: { fill: '#eedd88', pattern: 'hatch' },
+  none: { fill: '#dddddd', pattern: 'dots' },
+};
 
-export interface MapShape {
-  code: string;
-  d: string;
+export function capacityLegend(labels: Record<CapacityLevel, Localized>): LegendClass[] {
+  return (Object.keys(CAPACITY_CLASSES) as CapacityLevel[]).map((level) => ({
+    key: level,
+    label: labels[level],
+    ...CAPACITY_CLASSES[level],
+  }));
 }
 
-const shapesCache = new WeakMap<object, MapShape[]>();
-
-function roundPath(d: string): string {
-  return d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+export interface NetworkMapInput {
+  date: string;
+  locale: Locale;
+  municipalities: MunicipalityCoverage[];
+  legend: LegendClass[];
+  title: string;
+  /** `?datum=…` for a date other than today, else ''. */
+  dateParam: string;
 }
 
-export async function mapShapesOn(db: Db, date: string): Promise<MapShape[]> {
-  const topo = await topologyOn(db, date);
-  if (!topo) return [];
-  const cached = shapesCache.get(topo.topology);
-  if (cached) return cached;
-  const fc: any = feature(topo.topology, topo.topology.objects[topo.objectName]);
-  const projection = geoMercator().fitSize([MAP_WIDTH, MAP_HEIGHT], fc);
-  const path = geoPath(projection);
-  const shapes = (fc.features as any[])
-    .map((f) => ({ code: String(f.properties?.code ?? f.properties?.statcode ?? f.id), d: roundPath(path(f) ?? '') }))
-    .filter((s) => s.d !== '');
-  shapesCache.set(topo.topology, shapes);
-  return shapes;
+/** The map as an SVG string, or null when no boundaries are imported for the date. */
+export async function renderNetworkMap(db: Db, input: NetworkMapInput): Promise<string | null> {
+  const boundaries = await boundariesOn(db, input.date);
+  if (!boundaries) return null;
+  const byCode = new Map(input.municipalities.map((m) => [m.code, m]));
+  return renderChoropleth({
+    id: 'gaz-network-map',
+    areas: { topology: boundaries.municipalities, object: 'municipalities' },
+    values: new Map(input.municipalities.map((m) => [m.code, m.capacity])),
+    legend: input.legend,
+    title: input.title,
+    locale: input.locale,
+    linkFor: (code) => `/netwerk/gemeente/${code}${input.dateParam}`,
+    titleFor: (code, name, cls) => `${byCode.get(code)?.name ?? name}: ${cls.label[input.locale]}`,
+  });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type CoverageInput, computeCoverage, fteOn, gapList, inForce, monthlyPoints, summarize } from './network.logic.ts';
+import { type CoverageInput, computeCoverage, fteOn, gapList, inForce, summarize } from './network.logic.ts';
+import { monthlyPoints } from './timeline.logic.ts';
 
 const munis = [
   { code: 'GM0001', name: 'Aa', population: 100_000 },

@@ -132,7 +132,10 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   for (const a of input.assignments) {
     if (!active.has(a.coordinatorId) || !inForce(a.validFrom, a.validTo, date)) continue;
     let set = areas.get(a.coordinatorId);
-    if (!set) areas.set(a.coordinatorId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      areas.set(a.coordinatorId, set);
+    }
     for (const code of codesOnDate(a.municipalityCode, existing, successors)) set.add(code);
   }
 
@@ -247,47 +250,6 @@ export function gapList(result: CoverageResult): Gap[] {
       extraFte: round(Math.max(0, (result.norm * m.population) / 100_000 - m.fte), 3),
     }))
     .sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
-}
-
-/** The last day of each month from `from` to `to` (the last point is `to` itself). */
-export function monthlyPoints(from: string, to: string): { month: string; date: string }[] {
-  if (from > to) return [];
-  const out: { month: string; date: string }[] = [];
-  let y = Number(from.slice(0, 4));
-  let mo = Number(from.slice(5, 7));
-  for (let guard = 0; guard < 1200; guard++) {
-    const month = `${y}-${String(mo).padStart(2, '0')}`;
-    const last = new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
-    const date = last < to ? last : to;
-    out.push({ month, date });
-    if (date === to) break;
-    mo++;
-    if (mo > 12) {
-      mo = 1;
-      y++;
-    }
-  }
-  return out;
-}
-
-export interface TimelinePoint {
-  month: string;
-  date: string;
-  coordinators: number;
-  municipalitiesCovered: number;
-  municipalitiesTotal: number;
-  populationCovered: number;
-}
-
-export function timelinePoint(month: string, summary: CoverageSummary): TimelinePoint {
-  return {
-    month,
-    date: summary.date,
-    coordinators: summary.coordinators,
-    municipalitiesCovered: summary.municipalitiesCovered,
-    municipalitiesTotal: summary.municipalitiesTotal,
-    populationCovered: summary.populationCovered,
-  };
 }
 
 /** Applies a proposal's add/remove to a set of currently covered codes (for previews). */

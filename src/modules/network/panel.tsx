@@ -1,10 +1,19 @@
 // A panel on the atlas' municipality profile (/gemeenten/{code}): who coordinates care for
 // victims of human trafficking there on the date shown, with a link to the finder's answer.
-import { formatNumber, type Locale } from '../../i18n.ts';
+import { defineMessages, formatNumber } from '../../i18n.ts';
 import type { ProfilePanel } from '../../module.ts';
 import { municipalityNetwork } from './service.ts';
 
-const L = (locale: Locale, nl: string, en: string) => (locale === 'nl' ? nl : en);
+const pm = defineMessages({
+  heading: { nl: 'Zorgcoördinator mensenhandel', en: 'Care coordinator for human trafficking' },
+  none: {
+    nl: 'Geen zorgcoördinator: het landelijk coördinatiecentrum tegen mensenhandel (CoMensha) coördineert op afstand.',
+    en: 'No care coordinator: the national coordination centre against human trafficking (CoMensha) coordinates from afar.',
+  },
+  per100k: { nl: 'FTE per 100.000 inwoners', en: 'FTE per 100,000 inhabitants' },
+  belowNorm: { nl: ' (onder de norm)', en: ' (below the norm)' },
+  more: { nl: 'Contactgegevens en details', en: 'Contact details and more' },
+});
 
 export const networkPanel: ProfilePanel = {
   id: 'network',
@@ -12,19 +21,14 @@ export const networkPanel: ProfilePanel = {
     const answer = await municipalityNetwork(deps.db, code, date);
     if (!answer) return null;
     const { coverage, coordinators } = answer;
+    const t = pm(locale);
     return (
       <section aria-labelledby="panel-network">
         <h2 class="utrecht-heading-2" id="panel-network">
-          {L(locale, 'Zorgcoördinator mensenhandel', 'Care coordinator for human trafficking')}
+          {t.heading}
         </h2>
         {coordinators.length === 0 ? (
-          <p class="utrecht-paragraph">
-            {L(
-              locale,
-              'Geen zorgcoördinator: het landelijk coördinatiecentrum tegen mensenhandel (CoMensha) coördineert op afstand.',
-              'No care coordinator: the national coordination centre against human trafficking (CoMensha) coordinates from afar.',
-            )}
-          </p>
+          <p class="utrecht-paragraph">{t.none}</p>
         ) : (
           <>
             <ul class="utrecht-unordered-list">
@@ -36,14 +40,14 @@ export const networkPanel: ProfilePanel = {
               ))}
             </ul>
             <p class="utrecht-paragraph">
-              {formatNumber(coverage.ftePer100k, locale, 3)} {L(locale, 'FTE per 100.000 inwoners', 'FTE per 100,000 inhabitants')}
-              {coverage.capacity === 'insufficient' ? L(locale, ' (onder de norm)', ' (below the norm)') : ''}.
+              {formatNumber(coverage.ftePer100k, locale, 3)} {t.per100k}
+              {coverage.capacity === 'insufficient' ? t.belowNorm : ''}.
             </p>
           </>
         )}
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/netwerk/gemeente/${code}?datum=${date}`}>
-            {L(locale, 'Contactgegevens en details', 'Contact details and more')}
+            {t.more}
           </a>
         </p>
       </section>

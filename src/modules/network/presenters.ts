@@ -1,6 +1,63 @@
-// View models of the network for pages and JSON: picks public fields, never a raw row.
+// View models of the network: rows of our tables into the shapes services and views use, and those
+// into the fields a page or the open-data API gets (never a raw row).
+import type { Municipality } from '../atlas/index.ts';
 import type { CoordinatorCoverage, CoverageSummary, MunicipalityCoverage } from './network.logic.ts';
-import type { Coordinator, NetworkOnDate } from './service.ts';
+import type { AssignmentRow, CoordinatorRow, OrganisationRow, ProposalRow } from './queries.ts';
+
+// ---------------------------------------------------------------- records
+
+export function presentOrganisation(r: OrganisationRow) {
+  return { id: Number(r.id), name: r.name, type: r.type, website: r.website };
+}
+export type Organisation = ReturnType<typeof presentOrganisation>;
+
+export function presentCoordinator(r: CoordinatorRow, organisation?: Organisation | null) {
+  return {
+    id: Number(r.id),
+    name: r.name,
+    organisationId: Number(r.organisation_id),
+    organisation: organisation
+      ? { id: organisation.id, name: organisation.name, type: organisation.type, website: organisation.website }
+      : null,
+    phone: r.phone,
+    email: r.email,
+    webPage: r.web_page,
+    fte: Number(r.fte),
+    activeFrom: r.active_from,
+    activeTo: r.active_to,
+  };
+}
+export type Coordinator = ReturnType<typeof presentCoordinator>;
+
+export function presentAssignment(r: AssignmentRow) {
+  return { id: Number(r.id), code: r.municipality_code, validFrom: r.valid_from, validTo: r.valid_to, source: r.source };
+}
+export type Assignment = ReturnType<typeof presentAssignment>;
+
+export function presentProposal(r: ProposalRow) {
+  return {
+    id: Number(r.id),
+    coordinatorId: Number(r.coordinator_id),
+    action: r.action,
+    codes: JSON.parse(r.municipality_codes) as string[],
+    effectiveDate: r.effective_date,
+    note: r.note,
+    status: r.status,
+    proposedBy: r.proposed_by === null ? null : Number(r.proposed_by),
+    proposedAt: r.proposed_at,
+    decidedBy: r.decided_by === null ? null : Number(r.decided_by),
+    decidedAt: r.decided_at,
+  };
+}
+export type Proposal = ReturnType<typeof presentProposal>;
+
+// ---------------------------------------------------------------- the network on a date (API)
+
+/** What the presenters of a date need: the coordinators and municipalities behind the figures. */
+export interface NetworkContext {
+  municipalities: ReadonlyMap<string, Municipality>;
+  coordinators: ReadonlyMap<number, Coordinator>;
+}
 
 export function presentSummary(s: CoverageSummary) {
   return {
@@ -27,8 +84,7 @@ export function presentContact(c: Coordinator) {
   };
 }
 
-export function presentCoverageRow(m: MunicipalityCoverage, n: NetworkOnDate) {
-  const muni = n.municipalities.get(m.code);
+export function presentCoverageRow(m: MunicipalityCoverage, n: NetworkContext) {
   return {
     code: m.code,
     name: m.name,
@@ -37,15 +93,15 @@ export function presentCoverageRow(m: MunicipalityCoverage, n: NetworkOnDate) {
     ftePer100k: m.ftePer100k,
     fte: m.fte,
     population: m.population,
-    populationReferenceDate: muni?.populationRefDate ?? null,
+    populationReferenceDate: n.municipalities.get(m.code)?.populationRefDate ?? null,
     coordinators: m.coordinatorIds.map((id) => {
-      const c = n.coordinators.get(id)!;
-      return { id, name: c.name, organisation: c.organisation?.name ?? null };
+      const c = n.coordinators.get(id);
+      return { id, name: c?.name ?? '', organisation: c?.organisation?.name ?? null };
     }),
   };
 }
 
-export function presentPublicCoordinator(c: CoordinatorCoverage, n: NetworkOnDate) {
+export function presentPublicCoordinator(c: CoordinatorCoverage, n: NetworkContext) {
   const full = n.coordinators.get(c.id)!;
   return {
     ...presentContact(full),

@@ -1,77 +1,67 @@
-// Public pages: /netwerk (map, figures, timeline), the finder /netwerk/zoeken and the answer
-// /netwerk/gemeente/{code}. /netwerk is rendered once per (date, data version, locale, url) for
-// anonymous visitors and then served from memory.
-import type { FastifyInstance } from 'fastify';
+// Public pages: /netwerk (figures, map, table, timeline), the finder /netwerk/zoeken and the answer
+// /netwerk/gemeente/{code}. Dates follow the one rule (`?datum=`, route-kit's dateFromQuery).
+// /netwerk is rendered once per (date, data version, locale, url) for anonymous visitors and then
+// served from memory; its timeline is bounded (timeline.logic.ts) and made of memoised months.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
 import { pageContext, renderPageHtml, sendPage } from '../../http/render.tsx';
-import { parseInput } from '../../http/validate.ts';
-import { searchMunicipalitiesOn } from './atlas-port.ts';
-import { mapShapesOn } from './map.ts';
-import { finderQuery, pageDateQuery } from './schema.ts';
+import { dateFromQuery } from '../../http/route-kit.ts';
+import { searchMunicipalities } from '../atlas/index.ts';
+import { renderNetworkMap } from './map.ts';
 import { municipalityNetwork, networkDataVersion, networkOn, networkStartMonth, timeline } from './service.ts';
+import { timelineStart } from './timeline.logic.ts';
 import { answerTitle, FinderResults, finderResultsTitle, MunicipalityAnswer } from './views/finder.tsx';
-import { NetworkPage, networkTitle } from './views/network-page.tsx';
+import { m, NETWORK_LEGEND, NetworkPage, networkTitle } from './views/network-page.tsx';
 
 const CACHE = 'public, max-age=300';
+const PUBLIC = { permission: 'public' } as const;
 
-/**
- * The growth chart runs from the month the network started (at most ten years back) to the date,
- * and covers at least the twelve months before it.
- */
-export function timelineStart(date: string, networkStart: string | null): string {
-  const yearBefore = `${Number(date.slice(0, 4)) - 1}-${date.slice(5, 7)}-01`;
-  const tenYears = `${Number(date.slice(0, 4)) - 10}-${date.slice(5, 7)}-01`;
-  if (!networkStart || networkStart >= yearBefore) return yearBefore;
-  return networkStart < tenYears ? tenYears : networkStart;
+async function networkPage(req: FastifyRequest, deps: AppDeps, date: string, today: string) {
+  const [network, points] = await Promise.all([
+    networkOn(deps.db, date),
+    networkStartMonth(deps.db).then((start) => timeline(deps.db, timelineStart(date, start), date)),
+  ]);
+  const map = await renderNetworkMap(deps.db, {
+    date,
+    locale: req.locale,
+    municipalities: network.result.municipalities,
+    legend: NETWORK_LEGEND,
+    title: m(req.locale).mapTitle,
+    dateParam: date === today ? '' : `?datum=${date}`,
+  });
+  const options = { title: networkTitle(req.locale, date), islands: ['finder', 'map'], cacheControl: CACHE };
+  return { options, body: <NetworkPage network={network} date={date} isToday={date === today} map={map} timeline={points} /> };
 }
 
-export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
-  const dateOr400 = (query: unknown) => {
-    const parsed = parseInput(pageDateQuery, query);
-    if (!parsed.ok)
-      throw errors.badRequest(
-        { nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.', en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.' },
-        parsed.errors,
-      );
-    return parsed.data.datum;
-  };
-
-  app.get('/netwerk', { config: { permission: 'public' } }, async (req, reply) => {
+function registerNetworkPage(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
+  app.get('/netwerk', { config: PUBLIC }, async (req, reply) => {
     const today = todayOf(deps);
-    const date = dateOr400(req.query) ?? today;
-    const version = await networkDataVersion(deps.db);
-    const render = async () => {
-      const [network, shapes, points] = await Promise.all([
-        networkOn(deps.db, date),
-        mapShapesOn(deps.db, date),
-        timeline(deps.db, timelineStart(date, await networkStartMonth(deps.db)), date),
-      ]);
-      const options = { title: networkTitle(req.locale, date), islands: ['finder'], cacheControl: CACHE };
-      const body = <NetworkPage network={network} date={date} isToday={date === today} shapes={shapes} timeline={points} />;
-      return { options, body };
-    };
+    const date = dateFromQuery(req.query, 'datum', today);
     if (req.user) {
-      const { options, body } = await render();
+      const { options, body } = await networkPage(req, deps, date, today);
       return sendPage(req, reply, options, body);
     }
     // Anonymous visitors share one rendering per (data version, locale, url, today).
+    const version = await networkDataVersion(deps.db);
     return bodies.send(req, reply, `page|${version}|${req.locale}|${req.url}|${today}`, 'text/html; charset=utf-8', async () => {
-      const { options, body } = await render();
+      const { options, body } = await networkPage(req, deps, date, today);
       return renderPageHtml(pageContext(req, reply, options.islands), options, body);
     });
   });
+}
 
-  app.get('/netwerk/zoeken', { config: { permission: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const parsed = parseInput(finderQuery, req.query);
-    const query = parsed.ok ? parsed.data.gemeente.trim() : '';
-    const date = parsed.ok && parsed.data.datum ? parsed.data.datum : todayOf(deps);
-    const dateParam = parsed.ok && parsed.data.datum ? `?datum=${date}` : '';
-    const found = query === '' ? [] : await searchMunicipalitiesOn(deps.db, query, date, 20);
-    const exact = found.filter(
-      (f) => f.name.toLowerCase() === query.toLowerCase() || f.matchedFormerName?.toLowerCase() === query.toLowerCase(),
-    );
+function registerFinder(app: FastifyInstance, deps: AppDeps) {
+  app.get('/netwerk/zoeken', { config: { ...PUBLIC, rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const query = typeof q.gemeente === 'string' ? q.gemeente.slice(0, 100).trim() : '';
+    const asked = dateFromQuery(req.query, 'datum', '');
+    const date = asked || todayOf(deps);
+    const dateParam = asked ? `?datum=${date}` : '';
+    const found = query === '' ? [] : await searchMunicipalities(deps.db, query, date, 20);
+    const lower = query.toLowerCase();
+    const exact = found.filter((f) => f.name.toLowerCase() === lower || f.matchedFormerName?.toLowerCase() === lower);
     const single = found.length === 1 ? found[0] : exact.length === 1 ? exact[0] : null;
     if (single) {
       const via = single.matchedFormerName ? `${dateParam ? '&' : '?'}via=${encodeURIComponent(single.matchedFormerName)}` : '';
@@ -84,23 +74,23 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, 
       <FinderResults query={query} found={found} dateParam={dateParam} />,
     );
   });
+}
 
-  app.get<{ Params: { code: string }; Querystring: { datum?: string; via?: string } }>(
+function registerAnswer(app: FastifyInstance, deps: AppDeps) {
+  app.get<{ Params: { code: string }; Querystring: { via?: string } }>(
     '/netwerk/gemeente/:code',
-    { config: { permission: 'public' } },
+    { config: PUBLIC },
     async (req, reply) => {
-      const date = dateOr400({ datum: req.query.datum }) ?? todayOf(deps);
+      const date = dateFromQuery(req.query, 'datum', todayOf(deps));
       const code = String(req.params.code).toUpperCase();
       if (!/^GM\d{4}$/.test(code)) throw errors.notFound({ nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' });
       const answer = await municipalityNetwork(deps.db, code, date);
       if (!answer)
         throw errors.notFound({ nl: 'Deze gemeente bestond niet op deze datum.', en: 'This municipality did not exist on this date.' });
-      let via: { name: string; reason?: { nl: string; en: string } } | undefined;
       const viaName = typeof req.query.via === 'string' ? req.query.via.slice(0, 100) : '';
-      if (viaName) {
-        const hit = (await searchMunicipalitiesOn(deps.db, viaName, date, 20)).find((f) => f.code === code && f.matchedFormerName);
-        if (hit) via = { name: hit.matchedFormerName!, reason: hit.reason };
-      }
+      const via = viaName
+        ? (await searchMunicipalities(deps.db, viaName, date, 20)).find((f) => f.code === code && f.matchedFormerName)
+        : undefined;
       return sendPage(
         req,
         reply,
@@ -112,10 +102,16 @@ export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, 
           coverage={answer.coverage}
           coordinators={answer.coordinators}
           norm={answer.norm}
-          via={via?.name}
+          via={via?.matchedFormerName}
           reason={via?.reason?.[req.locale]}
         />,
       );
     },
   );
+}
+
+export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
+  registerNetworkPage(app, deps, bodies);
+  registerFinder(app, deps);
+  registerAnswer(app, deps);
 }

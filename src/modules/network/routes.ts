@@ -12,6 +12,6 @@ export async function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps)
   const bodies = new BodyCache();
   await registerNetworkApi(app, deps, bodies);
   await registerNetworkPages(app, deps, bodies);
-  await registerNetworkStaffRoutes(app, deps);
-  await registerNetworkSelfRoutes(app, deps);
+  registerNetworkStaffRoutes(app, deps);
+  registerNetworkSelfRoutes(app, deps);
 }

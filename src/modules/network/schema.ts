@@ -1,28 +1,18 @@
-// Input schemas of the network module (Zod): API query strings, staff forms, self-service forms.
+// Input schemas of the network module (Zod): staff forms and self-service forms. Dates follow the one
+// rule of the platform (route-kit's dateField: YYYY-MM-DD, 2000-01-01…2099-12-31); numbers are decimal
+// as people type them (rules.ts); query strings are read with route-kit's dateFromQuery.
 import { z } from 'zod';
-import { isoDate, msg, optionalText, requiredText } from '../../http/validate.ts';
+import { dateField, optionalDateField, parseId } from '../../http/route-kit.ts';
+import { msg, optionalText, requiredText } from '../../http/validate.ts';
+import { ruleMessages } from './messages.ts';
+import { activePeriodProblems, isValidFte, isValidNorm, parseDecimal } from './rules.ts';
 import { ORGANISATION_TYPES } from './tables.ts';
 
-const dateMsg = msg({
-  nl: 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2019-09-30.',
-  en: 'Enter a date as YYYY-MM-DD, for example 2019-09-30.',
-});
-const date = z.iso.date(dateMsg);
-const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), date.optional());
+/** A decimal field: "0,8" or "0.8" within bounds; exponents, hexadecimal and empty values are refused. */
+const decimal = (numberMessage: { nl: string; en: string }, rangeMessage: { nl: string; en: string }, valid: (n: number) => boolean) =>
+  z.preprocess((v) => (typeof v === 'string' ? (parseDecimal(v) ?? v) : v), z.number(msg(numberMessage)).refine(valid, msg(rangeMessage)));
 
-export const apiDateQuery = z.object({ date: optionalDate });
-export const pageDateQuery = z.object({ datum: optionalDate });
-export const apiTimelineQuery = z.object({ from: optionalDate, to: optionalDate });
-export const searchQuery = z.object({ q: z.string().max(100).optional().default(''), date: optionalDate });
-export const finderQuery = z.object({ gemeente: z.string().max(100).optional().default(''), datum: optionalDate });
-
-const fte = z.preprocess(
-  (v) => (typeof v === 'string' ? Number(v.replace(',', '.')) : v),
-  z
-    .number(msg({ nl: 'Vul een getal in, bijvoorbeeld 0,8.', en: 'Enter a number, for example 0.8.' }))
-    .min(0, msg({ nl: 'FTE kan niet negatief zijn.', en: 'FTE cannot be negative.' }))
-    .max(10, msg({ nl: 'Vul een FTE van hoogstens 10 in.', en: 'Enter an FTE of at most 10.' })),
-);
+const fte = decimal(ruleMessages.fteNumber, ruleMessages.fteRange, isValidFte);
 
 const url = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
@@ -34,17 +24,12 @@ const url = z.preprocess(
 
 const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z
-    .email(
-      msg({ nl: 'Vul een geldig e-mailadres in, zoals zorg@voorbeeld.nl.', en: 'Enter a valid email address, such as care@example.org.' }),
-    )
-    .max(200)
-    .optional(),
+  z.email(msg(ruleMessages.email)).max(200).optional(),
 );
 
 export const organisationForm = z.object({
   name: requiredText(200),
-  type: z.enum(ORGANISATION_TYPES, msg({ nl: 'Kies het soort organisatie.', en: 'Choose the type of organisation.' })),
+  type: z.enum(ORGANISATION_TYPES, msg(ruleMessages.organisationType)),
   website: url,
 });
 
@@ -55,55 +40,38 @@ export const contactFields = {
   webPage: url,
 };
 
-export const coordinatorForm = z.object({
-  ...contactFields,
-  organisationId: z.coerce
-    .number(msg({ nl: 'Kies een organisatie.', en: 'Choose an organisation.' }))
-    .int()
-    .positive(msg({ nl: 'Kies een organisatie.', en: 'Choose an organisation.' })),
-  fte,
-  activeFrom: date,
-  activeTo: optionalDate,
-});
+const organisationId = z.preprocess((v) => parseId(v) ?? v, z.number(msg(ruleMessages.organisation)));
+
+/** The active period in order: activeTo (exclusive, optional) after activeFrom. */
+function periodInOrder(d: { activeFrom: string; activeTo?: string }, ctx: z.RefinementCtx) {
+  for (const p of activePeriodProblems(d.activeFrom, d.activeTo ?? null))
+    ctx.addIssue({ code: 'custom', path: [p.field], message: msg(p.message).error });
+}
+
+const recordFields = { ...contactFields, organisationId, activeFrom: dateField, activeTo: optionalDateField };
+
+/** A coordinator's record (the staff edit form; FTE changes have their own form). */
+export const coordinatorRecordForm = z.object(recordFields).superRefine(periodInOrder);
+
+export const coordinatorForm = z.object({ ...recordFields, fte }).superRefine(periodInOrder);
 
 export const ownCoordinatorForm = z.object({ ...contactFields, fte });
 
-export const fteForm = z.object({ fte, effectiveFrom: date });
+export const fteForm = z.object({ fte, effectiveFrom: dateField });
 
 const codes = z.preprocess(
   (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []),
-  z.array(z.string().regex(/^GM\d{4}$/, msg({ nl: 'Gebruik CBS-codes zoals GM0363.', en: 'Use CBS codes such as GM0363.' }))),
+  z.array(z.string().regex(/^GM\d{4}$/, msg(ruleMessages.codesFormat))).max(400, msg(ruleMessages.codesTooMany)),
 );
+const someCodes = codes.refine((c) => c.length > 0, msg(ruleMessages.codesRequired));
+const action = z.enum(['add', 'remove'], msg(ruleMessages.action));
 
-export const coverageForm = z.object({
-  action: z.enum(['add', 'remove'], msg({ nl: 'Kies toevoegen of beëindigen.', en: 'Choose add or end.' })),
-  region: optionalText(40),
-  codes,
-  effectiveDate: date,
-});
+export const coverageForm = z.object({ action, region: optionalText(40), codes, effectiveDate: dateField });
 
-export const proposalForm = z.object({
-  action: z.enum(['add', 'remove'], msg({ nl: 'Kies toevoegen of beëindigen.', en: 'Choose add or end.' })),
-  codes: codes.refine((c) => c.length > 0, msg({ nl: 'Vul minstens één gemeentecode in.', en: 'Enter at least one municipality code.' })),
-  effectiveDate: date,
-  note: optionalText(1000),
-});
+export const proposalForm = z.object({ action, codes: someCodes, effectiveDate: dateField, note: optionalText(1000) });
 
 export const decisionForm = z.object({ decision: z.enum(['approved', 'rejected']) });
 
-export const normForm = z.object({
-  norm: z.preprocess(
-    (v) => (typeof v === 'string' ? Number(v.replace(',', '.')) : v),
-    z
-      .number(msg({ nl: 'Vul een getal in, bijvoorbeeld 0,1.', en: 'Enter a number, for example 0.1.' }))
-      .gt(0, msg({ nl: 'De norm moet groter dan 0 zijn.', en: 'The norm must be greater than 0.' }))
-      .max(100),
-  ),
-});
+export const normForm = z.object({ norm: decimal(ruleMessages.normNumber, ruleMessages.normRange, isValidNorm) });
 
-export const customRegionForm = z.object({
-  name: requiredText(200),
-  codes: codes.refine((c) => c.length > 0, msg({ nl: 'Vul minstens één gemeentecode in.', en: 'Enter at least one municipality code.' })),
-});
-
-export { isoDate };
+export const customRegionForm = z.object({ name: requiredText(200), codes: someCodes });

@@ -51,6 +51,76 @@ export function municipalityListTitle(locale: 'nl' | 'en') {
   return m(locale).title;
 }
 
+function FilterForm(p: Pick<ListViewProps, 'input' | 'errors' | 'provinces'>) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const a = atlasText(locale);
+  return (
+    <Form action="/gemeenten" method="get">
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{t.filter}</legend>
+        <div class="gaz-atlas-filters">
+          <TextField name="zoek" type="search" label={t.search} description={t.searchHint} value={p.input.zoek} errors={p.errors} />
+          <SelectField
+            name="provincie"
+            label={a.province}
+            value={p.input.provincie}
+            errors={p.errors}
+            options={[{ value: '', label: t.allProvinces }, ...p.provinces.map((x) => ({ value: x.code, label: x.name }))]}
+          />
+          <SelectField
+            name="sorteer"
+            label={t.sort}
+            value={p.input.sorteer || 'naam'}
+            errors={p.errors}
+            options={[
+              { value: 'naam', label: t.sortName },
+              { value: 'provincie', label: t.sortProvince },
+              { value: 'inwoners', label: t.sortPopulation },
+            ]}
+          />
+          <DateField value={p.input.datum} errors={p.errors} />
+        </div>
+        <SubmitButton>{a.show}</SubmitButton>
+      </fieldset>
+    </Form>
+  );
+}
+
+function ResultTable(p: { rows: ListRow[]; date: string }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const a = atlasText(locale);
+  if (p.rows.length === 0) return <Paragraph>{t.none}</Paragraph>;
+  const refDate = p.rows[0]?.populationRefDate;
+  return (
+    <DataTable
+      caption={`${t.caption} ${a.on} ${formatDate(p.date, locale)}`}
+      rows={p.rows}
+      columns={[
+        {
+          header: a.name,
+          cell: (r) => (
+            <>
+              <a class="utrecht-link" href={`/gemeenten/${r.code}?datum=${p.date}`}>
+                {r.name}
+              </a>
+              {r.note ? <span class="gaz-atlas-note">{r.note}</span> : null}
+            </>
+          ),
+        },
+        { header: a.code, cell: (r) => r.code },
+        { header: a.province, cell: (r) => r.provinceName },
+        {
+          header: refDate ? `${a.population} (${t.refDate} ${formatDate(refDate, locale)})` : a.population,
+          numeric: true,
+          cell: (r) => (r.population === null ? '–' : formatNumber(r.population, locale)),
+        },
+      ]}
+    />
+  );
+}
+
 export function MunicipalityListView(p: ListViewProps) {
   const { locale } = usePage();
   const t = m(locale);
@@ -62,34 +132,7 @@ export function MunicipalityListView(p: ListViewProps) {
       <Heading1>{t.title}</Heading1>
       <Paragraph>{t.intro}</Paragraph>
       <FormErrors errors={p.errors} labels={labels} />
-      <Form action="/gemeenten" method="get">
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend">{t.filter}</legend>
-          <div class="gaz-atlas-filters">
-            <TextField name="zoek" type="search" label={t.search} description={t.searchHint} value={p.input.zoek} errors={p.errors} />
-            <SelectField
-              name="provincie"
-              label={a.province}
-              value={p.input.provincie}
-              errors={p.errors}
-              options={[{ value: '', label: t.allProvinces }, ...p.provinces.map((x) => ({ value: x.code, label: x.name }))]}
-            />
-            <SelectField
-              name="sorteer"
-              label={t.sort}
-              value={p.input.sorteer || 'naam'}
-              errors={p.errors}
-              options={[
-                { value: 'naam', label: t.sortName },
-                { value: 'provincie', label: t.sortProvince },
-                { value: 'inwoners', label: t.sortPopulation },
-              ]}
-            />
-            <DateField value={p.input.datum} errors={p.errors} />
-          </div>
-          <SubmitButton>{a.show}</SubmitButton>
-        </fieldset>
-      </Form>
+      <FilterForm input={p.input} errors={p.errors} provinces={p.provinces} />
       {p.date ? (
         <>
           <Paragraph>
@@ -103,36 +146,7 @@ export function MunicipalityListView(p: ListViewProps) {
               {t.map}
             </a>
           </Paragraph>
-          {p.rows.length === 0 ? (
-            <Paragraph>{t.none}</Paragraph>
-          ) : (
-            <DataTable
-              caption={`${t.caption} ${a.on} ${formatDate(p.date, locale)}`}
-              rows={p.rows}
-              columns={[
-                {
-                  header: a.name,
-                  cell: (r) => (
-                    <>
-                      <a class="utrecht-link" href={`/gemeenten/${r.code}?datum=${p.date}`}>
-                        {r.name}
-                      </a>
-                      {r.note ? <span class="gaz-atlas-note">{r.note}</span> : null}
-                    </>
-                  ),
-                },
-                { header: a.code, cell: (r) => r.code },
-                { header: a.province, cell: (r) => r.provinceName },
-                {
-                  header: p.rows[0]?.populationRefDate
-                    ? `${a.population} (${t.refDate} ${formatDate(p.rows[0].populationRefDate, locale)})`
-                    : a.population,
-                  numeric: true,
-                  cell: (r) => (r.population === null ? '–' : formatNumber(r.population, locale)),
-                },
-              ]}
-            />
-          )}
+          <ResultTable rows={p.rows} date={p.date} />
           <Attribution />
         </>
       ) : null}

@@ -68,13 +68,10 @@ function regionOf(regions: Region[], type: Region['type']) {
   return regions.find((r) => r.type === type)?.name ?? '–';
 }
 
-export function MunicipalityProfileView(p: ProfileViewProps) {
-  const { locale } = usePage();
+function factRows(mu: MunicipalityDetail, locale: 'nl' | 'en'): [string, string][] {
   const t = m(locale);
   const a = atlasText(locale);
-  const mu = p.municipality;
-  const dissolved = mu.validTo !== null && mu.validTo <= p.date;
-  const rows: [string, string][] = [
+  return [
     [a.code, mu.code],
     [a.province, mu.provinceName || '–'],
     [t.safety, regionOf(mu.regions, 'safety-region')],
@@ -86,65 +83,93 @@ export function MunicipalityProfileView(p: ProfileViewProps) {
     [t.validFrom, mu.validFrom ? formatDate(mu.validFrom, locale) : t.beforeData],
     [t.validTo, mu.validTo ? formatDate(mu.validTo, locale) : t.stillExists],
   ];
+}
+
+function DissolvedNotice(props: { municipality: MunicipalityDetail }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const mu = props.municipality;
+  return (
+    <Notice kind="warning">
+      <p class="utrecht-paragraph" id="gaz-dissolved">
+        {t.dissolved} {formatDate(mu.validTo!, locale)}
+        {mu.successors.length > 0 ? (
+          <>
+            {' '}
+            — {t.mergedInto} {joinLinks(mu.successors)}
+          </>
+        ) : null}
+        .
+      </p>
+    </Notice>
+  );
+}
+
+function FormerNames(props: { names: MunicipalityDetail['formerNames'] }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  if (props.names.length === 0) return null;
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t.formerNames}</h2>
+      <ul class="utrecht-unordered-list">
+        {props.names.map((n) => (
+          <li class="utrecht-unordered-list__item" key={n.name}>
+            {n.name}
+            {n.validTo ? ` (${t.until} ${formatDate(n.validTo, locale)})` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function MergerHistory(props: { municipality: MunicipalityDetail }) {
+  const t = m(usePage().locale);
+  const mu = props.municipality;
+  if (mu.predecessors.length + mu.successors.length === 0) return null;
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t.history}</h2>
+      {mu.predecessors.length > 0 ? (
+        <>
+          <h3 class="utrecht-heading-3">{t.predecessors}</h3>
+          <LinkList links={mu.predecessors} showShare={false} />
+        </>
+      ) : null}
+      {mu.successors.length > 0 ? (
+        <>
+          <h3 class="utrecht-heading-3">{t.successors}</h3>
+          <LinkList links={mu.successors} showShare />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function MunicipalityProfileView(p: ProfileViewProps) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const mu = p.municipality;
+  const dissolved = mu.validTo !== null && mu.validTo <= p.date;
   return (
     <>
       <Heading1>{mu.name}</Heading1>
-      {dissolved ? (
-        <Notice kind="warning">
-          <p class="utrecht-paragraph" id="gaz-dissolved">
-            {t.dissolved} {formatDate(mu.validTo!, locale)}
-            {mu.successors.length > 0 ? (
-              <>
-                {' '}
-                — {t.mergedInto} {joinLinks(mu.successors)}
-              </>
-            ) : null}
-            .
-          </p>
-        </Notice>
-      ) : null}
+      {dissolved ? <DissolvedNotice municipality={mu} /> : null}
       <Paragraph>
         {t.onDate} {formatDate(p.date, locale)}.
       </Paragraph>
       <h2 class="utrecht-heading-2">{t.facts}</h2>
       <dl class="utrecht-data-list gaz-atlas-facts">
-        {rows.map(([k, v]) => (
+        {factRows(mu, locale).map(([k, v]) => (
           <div class="utrecht-data-list__item" key={k}>
             <dt class="utrecht-data-list__item-key">{k}</dt>
             <dd class="utrecht-data-list__item-value">{v}</dd>
           </div>
         ))}
       </dl>
-      {mu.formerNames.length > 0 ? (
-        <>
-          <h2 class="utrecht-heading-2">{t.formerNames}</h2>
-          <ul class="utrecht-unordered-list">
-            {mu.formerNames.map((n) => (
-              <li class="utrecht-unordered-list__item" key={n.name}>
-                {n.name}
-                {n.validTo ? ` (${t.until} ${formatDate(n.validTo, locale)})` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {mu.predecessors.length + mu.successors.length > 0 ? (
-        <>
-          <h2 class="utrecht-heading-2">{t.history}</h2>
-          {mu.predecessors.length > 0 ? (
-            <>
-              <h3 class="utrecht-heading-3">{t.predecessors}</h3>
-              <LinkList links={mu.predecessors} showShare={false} />
-            </>
-          ) : null}
-          {mu.successors.length > 0 ? (
-            <>
-              <h3 class="utrecht-heading-3">{t.successors}</h3>
-              <LinkList links={mu.successors} showShare />
-            </>
-          ) : null}
-        </>
-      ) : null}
+      <FormerNames names={mu.formerNames} />
+      <MergerHistory municipality={mu} />
       {p.panels}
       <Paragraph>
         <a class="utrecht-link" href="/gemeenten">

@@ -4,9 +4,9 @@
 import { defineMessages, formatDate, formatNumber, type Locale } from '../../../i18n.ts';
 import { Heading1, Notice, Paragraph, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
-import type { FoundMunicipality } from '../atlas-port.ts';
+import type { SearchHit } from '../../atlas/index.ts';
 import type { MunicipalityCoverage } from '../network.logic.ts';
-import type { Coordinator } from '../service.ts';
+import type { Coordinator } from '../presenters.ts';
 
 export const fm = defineMessages({
   question: {
@@ -58,39 +58,41 @@ export function FinderForm(props: { date?: string; value?: string; headingLevel?
       <Heading class={props.headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-2'} id="finder-heading">
         {t.question}
       </Heading>
-      <form method="get" action="/netwerk/zoeken" class="utrecht-form gaz-inline-form" role="search">
-        <div class="utrecht-form-field utrecht-form-field--text">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="finder-gemeente">
-              {t.label}
-            </label>
+      <search>
+        <form method="get" action="/netwerk/zoeken" class="utrecht-form gaz-inline-form">
+          <div class="utrecht-form-field utrecht-form-field--text">
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for="finder-gemeente">
+                {t.label}
+              </label>
+            </div>
+            <div class="utrecht-form-field__description utrecht-form-field-description" id="finder-gemeente-hint">
+              {t.hint}
+            </div>
+            <div class="utrecht-form-field__input">
+              <input
+                class="utrecht-textbox"
+                type="text"
+                id="finder-gemeente"
+                name="gemeente"
+                value={props.value ?? ''}
+                autocomplete="off"
+                aria-describedby="finder-gemeente-hint"
+                data-finder-input=""
+              />
+            </div>
           </div>
-          <div class="utrecht-form-field__description utrecht-form-field-description" id="finder-gemeente-hint">
-            {t.hint}
-          </div>
-          <div class="utrecht-form-field__input">
-            <input
-              class="utrecht-textbox"
-              type="text"
-              id="finder-gemeente"
-              name="gemeente"
-              value={props.value ?? ''}
-              autocomplete="off"
-              aria-describedby="finder-gemeente-hint"
-              data-finder-input=""
-            />
-          </div>
-        </div>
-        {props.date ? <input type="hidden" name="datum" value={props.date} /> : null}
-        <SubmitButton>{t.search}</SubmitButton>
-      </form>
+          {props.date ? <input type="hidden" name="datum" value={props.date} /> : null}
+          <SubmitButton>{t.search}</SubmitButton>
+        </form>
+      </search>
     </section>
   );
 }
 
 export const finderResultsTitle = (locale: Locale) => fm(locale).resultsTitle;
 
-export function FinderResults(props: { query: string; found: FoundMunicipality[]; dateParam: string }) {
+export function FinderResults(props: { query: string; found: SearchHit[]; dateParam: string }) {
   const { locale } = usePage();
   const t = fm(locale);
   return (

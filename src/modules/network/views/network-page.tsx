@@ -1,11 +1,16 @@
-// /netwerk: the network on a date — headline figures, map with legend, table, growth timeline.
-import { defineMessages, formatDate, formatNumber, type Locale } from '../../../i18n.ts';
+// /netwerk: the network on a date — headline figures, the map (the shared choropleth) with its
+// legend and the norm, the table of every municipality, the growth timeline.
+import type { Municipality } from '../../atlas/index.ts';
+import { defineMessages, formatDate, formatNumber, type Locale, type Localized } from '../../../i18n.ts';
+import { ChoroplethLegend, countByClass } from '../../../views/choropleth/index.ts';
 import { DataTable, Heading1, Paragraph, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
-import { MAP_HEIGHT, MAP_WIDTH, type MapShape } from '../map.ts';
-import type { CapacityLevel, MunicipalityCoverage, TimelinePoint } from '../network.logic.ts';
-import type { NetworkOnDate } from '../service.ts';
+import { capacityLegend } from '../map.ts';
+import type { CapacityLevel, CoverageSummary, MunicipalityCoverage } from '../network.logic.ts';
+import type { NetworkOnDate } from '../network-on.service.ts';
+import type { TimelinePoint } from '../timeline.logic.ts';
 import { FinderForm } from './finder.tsx';
+import { Timeline } from './timeline-chart.tsx';
 
 export const m = defineMessages({
   title: { nl: 'Netwerk zorgcoördinatoren mensenhandel', en: 'Network of care coordinators for human trafficking' },
@@ -56,137 +61,119 @@ export const m = defineMessages({
 
 export const networkTitle = (locale: Locale, date: string) => `${m(locale).title} — ${formatDate(date, locale)}`;
 
-const FILL: Record<CapacityLevel, string> = { adequate: '#1b6e3a', insufficient: '#e8a33d', none: '#d4d4d4' };
+const both = (key: 'adequate' | 'insufficient' | 'remote'): Localized => ({ nl: m('nl')[key], en: m('en')[key] });
+
+/** The map's legend: capacity against the norm (fill and texture per class). */
+export const NETWORK_LEGEND = capacityLegend({ adequate: both('adequate'), insufficient: both('insufficient'), none: both('remote') });
 
 export function statusLabel(mc: { capacity: CapacityLevel }, locale: Locale) {
   const t = m(locale);
   return mc.capacity === 'adequate' ? t.adequate : mc.capacity === 'insufficient' ? t.insufficient : t.remote;
 }
 
-export function Legend(props: { norm: number }) {
-  const { locale } = usePage();
-  const t = m(locale);
-  const item = (level: CapacityLevel, label: string) => (
-    <li class="gaz-legend__item">
-      <svg width="16" height="16" aria-hidden="true" focusable="false" class="gaz-legend__swatch">
-        <rect width="16" height="16" fill={FILL[level]} stroke="#333" stroke-width="1" />
-      </svg>{' '}
-      {label}
-    </li>
-  );
+function DateForm(props: { date: string }) {
+  const t = m(usePage().locale);
   return (
-    <div class="gaz-legend">
-      <h3 class="utrecht-heading-3">{t.legend}</h3>
-      <ul class="utrecht-unordered-list gaz-legend__list">
-        {item('adequate', t.adequate)}
-        {item('insufficient', t.insufficient)}
-        {item('none', t.remote)}
-      </ul>
-      <Paragraph>
-        {t.norm}: {formatNumber(props.norm, locale, 2)} {t.normText}
-      </Paragraph>
-    </div>
-  );
-}
-
-export function NetworkMap(props: { shapes: MapShape[]; network: NetworkOnDate; dateParam: string }) {
-  const { locale } = usePage();
-  const byCode = new Map(props.network.result.municipalities.map((x) => [x.code, x]));
-  return (
-    <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} class="gaz-map" aria-labelledby="network-map-title">
-      <title id="network-map-title">{m(locale).mapTitle}</title>
-      {props.shapes.map((s) => {
-        const mc = byCode.get(s.code);
-        if (!mc) return null;
-        return (
-          <a href={`/netwerk/gemeente/${mc.code}${props.dateParam}`} key={s.code}>
-            <path d={s.d} fill={FILL[mc.capacity]} stroke="#ffffff" stroke-width="0.4" data-code={mc.code}>
-              <title>{`${mc.name}: ${statusLabel(mc, locale)}`}</title>
-            </path>
-          </a>
-        );
-      })}
-    </svg>
-  );
-}
-
-function LineChart(props: { title: string; id: string; points: { label: string; value: number }[]; max: number }) {
-  const w = 480;
-  const h = 180;
-  const pad = { l: 44, r: 8, t: 10, b: 28 };
-  const n = props.points.length;
-  const max = Math.max(1, props.max);
-  const x = (i: number) => pad.l + (n <= 1 ? 0 : (i * (w - pad.l - pad.r)) / (n - 1));
-  const y = (v: number) => pad.t + (h - pad.t - pad.b) * (1 - v / max);
-  const line = props.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join('');
-  const ticks = [0, Math.round(max / 2), max];
-  const labelEvery = Math.max(1, Math.ceil(n / 6));
-  return (
-    <svg viewBox={`0 0 ${w} ${h}`} class="gaz-chart" role="img" aria-labelledby={`${props.id}-title`}>
-      <title id={`${props.id}-title`}>{props.title}</title>
-      {ticks.map((v) => (
-        <g key={v}>
-          <line x1={pad.l} x2={w - pad.r} y1={y(v)} y2={y(v)} stroke="#cccccc" stroke-width="1" />
-          <text x={pad.l - 6} y={y(v) + 4} text-anchor="end" font-size="11" fill="#333333">
-            {v}
-          </text>
-        </g>
-      ))}
-      {props.points.map((p, i) =>
-        i % labelEvery === 0 || i === n - 1 ? (
-          <text key={p.label} x={x(i)} y={h - 8} text-anchor="middle" font-size="11" fill="#333333">
-            {p.label}
-          </text>
-        ) : null,
-      )}
-      <path d={line} fill="none" stroke="#154273" stroke-width="2" />
-      {props.points.map((p, i) => (
-        <circle key={`c${i}`} cx={x(i)} cy={y(p.value)} r="2.5" fill="#154273" />
-      ))}
-    </svg>
-  );
-}
-
-export function Timeline(props: { points: TimelinePoint[] }) {
-  const { locale } = usePage();
-  const t = m(locale);
-  const short = (month: string) => `${month.slice(5, 7)}-${month.slice(2, 4)}`;
-  const maxCoordinators = Math.max(0, ...props.points.map((p) => p.coordinators));
-  const maxMunicipalities = Math.max(0, ...props.points.map((p) => p.municipalitiesTotal));
-  return (
-    <section aria-labelledby="timeline-heading" class="gaz-timeline">
-      <h2 class="utrecht-heading-2" id="timeline-heading">
-        {t.timeline}
-      </h2>
-      <div class="gaz-timeline__charts">
-        <LineChart
-          id="chart-coordinators"
-          title={t.coordinators}
-          points={props.points.map((p) => ({ label: short(p.month), value: p.coordinators }))}
-          max={Math.max(5, Math.ceil(maxCoordinators / 5) * 5)}
-        />
-        <LineChart
-          id="chart-municipalities"
-          title={t.municipalitiesCovered}
-          points={props.points.map((p) => ({ label: short(p.month), value: p.municipalitiesCovered }))}
-          max={maxMunicipalities}
-        />
+    <form method="get" action="/netwerk" class="utrecht-form gaz-inline-form">
+      <div class="utrecht-form-field utrecht-form-field--text">
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for="field-datum">
+            {t.dateLabel}
+          </label>
+        </div>
+        <div class="utrecht-form-field__input">
+          <input class="utrecht-textbox" type="date" id="field-datum" name="datum" value={props.date} />
+        </div>
       </div>
+      <SubmitButton variant="secondary">{t.show}</SubmitButton>
+    </form>
+  );
+}
+
+function Figures(props: { summary: CoverageSummary; date: string }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const s = props.summary;
+  const items: [string, string][] = [
+    [t.coordinators, formatNumber(s.coordinators, locale)],
+    [t.municipalitiesCovered, `${formatNumber(s.municipalitiesCovered, locale)} ${t.of} ${formatNumber(s.municipalitiesTotal, locale)}`],
+    [t.inhabitantsCovered, formatNumber(s.populationCovered, locale)],
+    [t.share, `${formatNumber(s.populationShare * 100, locale, 1)}%`],
+  ];
+  return (
+    <>
+      <h2 class="utrecht-heading-2">
+        {t.figures} — {t.onDate} {formatDate(props.date, locale)}
+      </h2>
+      <dl class="gaz-figures">
+        {items.map(([label, value]) => (
+          <div class="gaz-figures__item" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Paragraph>{s.closed ? t.closed : t.notClosed}</Paragraph>
+    </>
+  );
+}
+
+function MapSection(props: { svg: string | null; network: NetworkOnDate }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const list = props.network.result.municipalities;
+  const values = new Map(list.map((x) => [x.code, x.capacity]));
+  const refDates = [...new Set([...props.network.municipalities.values()].flatMap((x: Municipality) => x.populationRefDate ?? []))].sort();
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t.mapTitle}</h2>
+      <div class="gaz-map-layout">
+        {props.svg ? <div class="gaz-map-frame" dangerouslySetInnerHTML={{ __html: props.svg }} /> : <Paragraph>{t.noMap}</Paragraph>}
+        <div class="gaz-legend">
+          <ChoroplethLegend
+            id="gaz-network-legend"
+            heading={t.legend}
+            classes={NETWORK_LEGEND}
+            counts={countByClass(values.keys(), values, NETWORK_LEGEND)}
+            locale={locale}
+          />
+          <Paragraph>
+            {t.norm}: {formatNumber(props.network.result.norm, locale, 2)} {t.normText}
+          </Paragraph>
+        </div>
+      </div>
+      <Paragraph class="gaz-attribution">
+        {t.attribution} {refDates.length > 0 ? `${t.populationDate} ${refDates.map((d) => formatDate(d, locale)).join(', ')}.` : ''}
+      </Paragraph>
+    </>
+  );
+}
+
+function CoverageTable(props: { network: NetworkOnDate; date: string; dateParam: string }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const rows: MunicipalityCoverage[] = [...props.network.result.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  return (
+    <details class="gaz-details">
+      <summary>{t.showTable}</summary>
       <DataTable
-        caption={t.timeline}
-        rows={props.points}
+        caption={`${t.tableTitle} (${formatDate(props.date, locale)})`}
+        rows={rows}
         columns={[
-          { header: t.month, cell: (p) => p.month },
-          { header: t.coordinators, cell: (p) => formatNumber(p.coordinators, locale), numeric: true },
           {
-            header: t.municipalitiesCovered,
-            cell: (p) => `${formatNumber(p.municipalitiesCovered, locale)} ${t.of} ${formatNumber(p.municipalitiesTotal, locale)}`,
-            numeric: true,
+            header: t.municipality,
+            cell: (r) => (
+              <a class="utrecht-link" href={`/netwerk/gemeente/${r.code}${props.dateParam}`}>
+                {r.name}
+              </a>
+            ),
           },
-          { header: t.inhabitantsCovered, cell: (p) => formatNumber(p.populationCovered, locale), numeric: true },
+          { header: t.status, cell: (r) => statusLabel(r, locale) },
+          { header: t.capacity, cell: (r) => (r.status === 'covered' ? formatNumber(r.ftePer100k, locale, 3) : '–'), numeric: true },
+          { header: t.inhabitants, cell: (r) => formatNumber(r.population, locale), numeric: true },
         ]}
       />
-    </section>
+    </details>
   );
 }
 
@@ -194,94 +181,20 @@ export function NetworkPage(props: {
   network: NetworkOnDate;
   date: string;
   isToday: boolean;
-  shapes: MapShape[];
+  map: string | null;
   timeline: TimelinePoint[];
 }) {
-  const { locale } = usePage();
-  const t = m(locale);
-  const s = props.network.summary;
+  const t = m(usePage().locale);
   const dateParam = props.isToday ? '' : `?datum=${props.date}`;
-  const refDates = [...new Set([...props.network.municipalities.values()].map((x) => x.populationRefDate).filter(Boolean))].sort();
-  const rows: MunicipalityCoverage[] = [...props.network.result.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   return (
     <>
       <Heading1>{t.title}</Heading1>
       <Paragraph class="utrecht-paragraph--lead">{t.intro}</Paragraph>
-      <form method="get" action="/netwerk" class="utrecht-form gaz-inline-form">
-        <div class="utrecht-form-field utrecht-form-field--text">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="field-datum">
-              {t.dateLabel}
-            </label>
-          </div>
-          <div class="utrecht-form-field__input">
-            <input class="utrecht-textbox" type="date" id="field-datum" name="datum" value={props.date} />
-          </div>
-        </div>
-        <SubmitButton variant="secondary">{t.show}</SubmitButton>
-      </form>
-
-      <h2 class="utrecht-heading-2">
-        {t.figures} — {t.onDate} {formatDate(props.date, locale)}
-      </h2>
-      <dl class="gaz-figures">
-        <div class="gaz-figures__item">
-          <dt>{t.coordinators}</dt>
-          <dd>{formatNumber(s.coordinators, locale)}</dd>
-        </div>
-        <div class="gaz-figures__item">
-          <dt>{t.municipalitiesCovered}</dt>
-          <dd>
-            {formatNumber(s.municipalitiesCovered, locale)} {t.of} {formatNumber(s.municipalitiesTotal, locale)}
-          </dd>
-        </div>
-        <div class="gaz-figures__item">
-          <dt>{t.inhabitantsCovered}</dt>
-          <dd>{formatNumber(s.populationCovered, locale)}</dd>
-        </div>
-        <div class="gaz-figures__item">
-          <dt>{t.share}</dt>
-          <dd>{formatNumber(s.populationShare * 100, locale, 1)}%</dd>
-        </div>
-      </dl>
-      <Paragraph>{s.closed ? t.closed : t.notClosed}</Paragraph>
-
-      <h2 class="utrecht-heading-2">{t.mapTitle}</h2>
-      <div class="gaz-map-layout" data-island="map">
-        {props.shapes.length > 0 ? (
-          <NetworkMap shapes={props.shapes} network={props.network} dateParam={dateParam} />
-        ) : (
-          <Paragraph>{t.noMap}</Paragraph>
-        )}
-        <Legend norm={props.network.result.norm} />
-      </div>
-      <Paragraph class="gaz-attribution">
-        {t.attribution} {refDates.length > 0 ? `${t.populationDate} ${refDates.map((d) => formatDate(d!, locale)).join(', ')}.` : ''}
-      </Paragraph>
-
-      <details class="gaz-details">
-        <summary>{t.showTable}</summary>
-        <DataTable
-          caption={`${t.tableTitle} (${formatDate(props.date, locale)})`}
-          rows={rows}
-          columns={[
-            {
-              header: t.municipality,
-              cell: (r) => (
-                <a class="utrecht-link" href={`/netwerk/gemeente/${r.code}${dateParam}`}>
-                  {r.name}
-                </a>
-              ),
-            },
-            { header: t.status, cell: (r) => statusLabel(r, locale) },
-            { header: t.capacity, cell: (r) => (r.status === 'covered' ? formatNumber(r.ftePer100k, locale, 3) : '–'), numeric: true },
-            { header: t.inhabitants, cell: (r) => formatNumber(r.population, locale), numeric: true },
-          ]}
-        />
-      </details>
-
+      <DateForm date={props.date} />
+      <Figures summary={props.network.summary} date={props.date} />
+      <MapSection svg={props.map} network={props.network} />
+      <CoverageTable network={props.network} date={props.date} dateParam={dateParam} />
       <Timeline points={props.timeline} />
-
       <FinderForm date={props.isToday ? undefined : props.date} headingLevel={2} />
       <Paragraph>
         <a class="utrecht-link" href={`/api/v1/network/coverage${props.isToday ? '' : `?date=${props.date}`}`}>
