@@ -9,6 +9,7 @@
 //   shown in the interaction list and on the municipality page, and counted as "reached".
 import { defineModule } from '../../module.ts';
 import './extensions.ts';
+import { adviceIsEmpty, loadAdviceDemo } from './demo.ts';
 import { advicePanel } from './panel.tsx';
 import { registerAdviceRoutes } from './routes.ts';
 
@@ -21,6 +22,9 @@ export const adviceModule = defineModule({
   dependsOn: ['audit', 'outbox', 'auth', 'atlas', 'network'],
   migrations: new URL('./migrations/', import.meta.url),
   routes: registerAdviceRoutes,
+  // After the accounts (advisers, the Amsterdam account's self-reports), the reference data and the network.
+  demo: { after: ['auth', 'atlas', 'network'], load: loadAdviceDemo },
+  boot: { isEmpty: adviceIsEmpty },
   staffLinks: [
     {
       href: '/beheer/advies',
