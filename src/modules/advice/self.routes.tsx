@@ -1,6 +1,7 @@
 // A municipality's own scorecard and self-assessment. Permission municipalityOrStaff with the
 // ownership scope on :code: the pipeline refuses a municipality account any other code (403). Staff
-// see the same page; what they submit here counts as set by an adviser.
+// see the same page; what they submit here counts as set by an adviser. /mijn-gemeente/beleid shows a
+// municipality account its own page without knowing its code.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
@@ -45,7 +46,8 @@ export function registerSelfRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/mijn-gemeente/beleid', { config: { permission: 'municipality' } }, async (req, reply) => {
     const code = currentUser(req).municipalityCode;
     if (!code) throw errors.forbidden();
-    return reply.redirect(`/gemeente/${code}/beleid`, 303);
+    const page = await renderSelf(deps, req, code, {}, []);
+    return sendPage(req, reply, page, page.body);
   });
 
   app.get('/gemeente/:code/beleid', { config: OWN }, async (req, reply) => {
