@@ -3,6 +3,7 @@
 // menu, the municipality profile, OpenAPI and the permission walk all read it from here.
 // Order: a module comes after the modules it depends on. Adding a module is its folder and one line.
 import { ModuleRegistry } from '../module.ts';
+import { academyModule } from './academy/index.ts';
 import { adviceModule } from './advice/index.ts';
 import { atlasModule } from './atlas/index.ts';
 import { auditModule } from './audit/index.ts';
@@ -27,6 +28,7 @@ export const MODULES = [
   networkModule,
   adviceModule,
   eventsModule,
+  academyModule,
   newsModule,
   homeModule,
 ];

@@ -21,6 +21,8 @@ export {
   type UserRow,
 } from './users.service.ts';
 
+export { createLearnerAccount, eraseLearnerAccount } from './learners.ts';
+
 export const authModule = defineModule({
   name: 'auth',
   dependsOn: ['audit', 'outbox'],
