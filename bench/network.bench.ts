@@ -115,7 +115,9 @@ async function timelineAttack(app: BenchServer, label: string, from: (to: string
   console.log(
     `\ntimeline, ${label}: 200 requests (50 at a time) in ${(total / 1000).toFixed(2)} s, median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; statuses ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}`,
   );
-  console.log(`  /healthz meanwhile: ${probes.length} probes, median ${median(probes).toFixed(1)} ms, worst ${Math.max(...probes).toFixed(0)} ms`);
+  console.log(
+    `  /healthz meanwhile: ${probes.length} probes, median ${median(probes).toFixed(1)} ms, worst ${Math.max(...probes).toFixed(0)} ms`,
+  );
 }
 
 /** The first day of the month 119 months before `to`: a 120-month range. */

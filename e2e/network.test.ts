@@ -31,12 +31,19 @@ test('the network map of 30 September 2019: figures, map, legend with the norm, 
   const page = await context.newPage();
   await visit(page, '/netwerk?datum=2019-09-30');
   await checkA11y(page);
-  assert.equal(await page.locator('svg.gaz-map path[data-code]').count(), 355);
+  // The shared choropleth (the map island adds zoom and tooltips): every municipality a link.
+  assert.equal(await page.locator('svg.gaz-choropleth a[data-code] path').count(), 355);
   const figures = await page.locator('.gaz-figures').innerText();
   assert.match(figures, /Actieve zorgcoördinatoren\s*27/);
   assert.match(await page.locator('.gaz-legend').innerText(), /Norm: 0,10 FTE per 100\.000 inwoners/);
   assert.match(await page.locator('.gaz-timeline table').innerText(), /2019-09\s+27/);
   assert.equal(await page.locator('.gaz-timeline svg.gaz-chart').count(), 2);
+  // The same map island as /kaart: zoom buttons change the viewBox.
+  const map = page.locator('svg.gaz-choropleth');
+  const full = await map.getAttribute('viewBox');
+  await page.getByRole('button', { name: 'Inzoomen' }).click();
+  await page.waitForFunction((b) => document.querySelector('svg.gaz-choropleth')!.getAttribute('viewBox') !== b, full);
+  await page.getByRole('button', { name: 'Kaart terugzetten' }).click();
 
   // The date control is a plain GET form.
   await page.locator('#field-datum').fill('2018-12-31');
@@ -45,7 +52,7 @@ test('the network map of 30 September 2019: figures, map, legend with the norm, 
   assert.match(await page.locator('.gaz-figures').innerText(), /Actieve zorgcoördinatoren\s*23/);
 
   // A municipality on the map links to its answer page.
-  await page.locator('svg.gaz-map a[href*="GM0855"]').click();
+  await page.locator('svg.gaz-choropleth a[href*="GM0855"] path').click({ force: true });
   await page.waitForURL(/\/netwerk\/gemeente\/GM0855/);
   await checkA11y(page);
   await context.close();

@@ -2,9 +2,9 @@
 // Public, cached per reference-data version (ETag/304), opted into the edge cache, problem+json errors.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { atlasApiKit } from './api.kit.ts';
 import { registerMunicipalityApi } from './api-municipalities.routes.ts';
 import { registerRegionApi } from './api-regions.routes.ts';
-import { atlasApiKit } from './api.kit.ts';
 
 export async function registerAtlasApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const kit = atlasApiKit(deps);

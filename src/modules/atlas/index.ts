@@ -27,8 +27,8 @@ export {
 export { referenceDataVersion } from './snapshot.ts';
 export type {
   Boundaries,
-  Municipality,
   MunicipalitiesWithSuccessors,
+  Municipality,
   MunicipalityDetail,
   MunicipalityLink,
   PopulationFigure,

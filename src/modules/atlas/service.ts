@@ -6,10 +6,10 @@ import { existsOn, nearestPopulation, previousDay } from './atlas.logic.ts';
 import { searchNames } from './search.logic.ts';
 import { type Snapshot, snapshot } from './snapshot.ts';
 import type {
+  MunicipalitiesWithSuccessors,
   Municipality,
   MunicipalityDetail,
   MunicipalityLink,
-  MunicipalitiesWithSuccessors,
   PopulationFigure,
   Region,
   RegionDetail,

@@ -3,8 +3,8 @@
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
 import { referenceDataVersion } from '../atlas/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { clearNetworkCache } from './caches.ts';
 import { ruleMessages } from './messages.ts';
 import * as q from './queries.ts';

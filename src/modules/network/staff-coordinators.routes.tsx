@@ -11,8 +11,8 @@ import { ruleMessages } from './messages.ts';
 import { assignmentViews, attempt, crumbs, flagged, regionChoices, STAFF, unknownCodes } from './routes.kit.ts';
 import { coordinatorForm, coordinatorRecordForm, coverageForm, fteForm } from './schema.ts';
 import * as svc from './service.ts';
-import { CoordinatorEditPage, CoordinatorList, coordinatorText, NewCoordinatorPage } from './views/staff-coordinators.tsx';
 import { staffText, type Values } from './views/staff-common.tsx';
+import { CoordinatorEditPage, CoordinatorList, coordinatorText, NewCoordinatorPage } from './views/staff-coordinators.tsx';
 
 interface EditForms {
   values?: Values;

@@ -8,10 +8,9 @@ import { deriveRows, type ImportCounts } from './derive.ts';
 import { parseReference } from './parse.ts';
 import { type ImportProgress, loadFiles, resolveSource } from './source.ts';
 
+export type { ImportCounts } from './derive.ts';
 export { ReferenceDataError } from './errors.ts';
 export { type ImportProgress, REFERENCE_FILES, resolveSource } from './source.ts';
-
-export type { ImportCounts } from './derive.ts';
 
 export interface ImportResult {
   status: 'imported' | 'unchanged';

@@ -1,10 +1,11 @@
 // /netwerk: the network on a date — headline figures, the map (the shared choropleth) with its
 // legend and the norm, the table of every municipality, the growth timeline.
-import type { Municipality } from '../../atlas/index.ts';
+
 import { defineMessages, formatDate, formatNumber, type Locale, type Localized } from '../../../i18n.ts';
 import { ChoroplethLegend, countByClass } from '../../../views/choropleth/index.ts';
 import { DataTable, Heading1, Paragraph, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
+import type { Municipality } from '../../atlas/index.ts';
 import { capacityLegend } from '../map.ts';
 import type { CapacityLevel, CoverageSummary, MunicipalityCoverage } from '../network.logic.ts';
 import type { NetworkOnDate } from '../network-on.service.ts';
