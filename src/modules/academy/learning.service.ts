@@ -56,19 +56,7 @@ export async function signUp(deps: AppDeps, ctx: ServiceCtx, input: { name: stri
       });
       return;
     }
-    const token = randomBytes(32).toString('base64url');
-    await trx
-      .insertInto('academy_signups')
-      .values({
-        token_hash: hash(token),
-        email,
-        name: input.name,
-        municipality_code: input.municipality,
-        expires_at: new Date(ctx.now.getTime() + LINK_HOURS * 3600_000).toISOString(),
-        used_at: null,
-        created_at: ctx.now.toISOString(),
-      })
-      .execute();
+    const token = await createPendingSignup(trx, { email, name: input.name, municipality: input.municipality }, ctx.now);
     await queueEmail(trx, {
       to: email,
       subject: 'Bevestig uw aanmelding bij de Mensenhandel Academy',
@@ -76,6 +64,24 @@ export async function signUp(deps: AppDeps, ctx: ServiceCtx, input: { name: stri
       at: ctx.now,
     });
   });
+}
+
+/** Stores a sign-up waiting for its email confirmation; returns the token of the confirmation link. */
+export async function createPendingSignup(db: Db, s: { email: string; name: string; municipality: string }, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('academy_signups')
+    .values({
+      token_hash: hash(token),
+      email: s.email,
+      name: s.name,
+      municipality_code: s.municipality,
+      expires_at: new Date(now.getTime() + LINK_HOURS * 3600_000).toISOString(),
+      used_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return token;
 }
 
 export async function pendingSignup(db: Db, token: string, now: Date) {

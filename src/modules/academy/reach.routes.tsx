@@ -175,7 +175,7 @@ function registerReachApi(app: FastifyInstance, deps: AppDeps) {
         summary: 'Bereik per gemeente (medewerkers)',
         description:
           'Per gemeente: aanwezigen bij bijeenkomsten, inschrijvingen en afgeronde cursussen in de periode. Vereist een persoonlijk API-token van een medewerker.',
-        security: [{ bearerAuth: [] }],
+
         querystring: { type: 'object', properties: { from: date, to: date } },
         response: {
           200: {
