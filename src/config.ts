@@ -34,7 +34,21 @@ export interface Config {
   runJobRunner: boolean;
   jobConcurrency: number;
   trustProxy: boolean;
+  /**
+   * scrypt cost of new password hashes as log2(N) (PASSWORD_HASH_COST, default 15: N = 2^15, ~100 ms).
+   * Existing hashes keep verifying with the cost stored in them; testConfig() uses a cheap one.
+   */
+  passwordHashCost: number;
+  /** Requests per client address per minute on /api/ (API_RATE_LIMIT, default 600; 0 switches the limit off). */
+  apiRateLimitPerMinute: number;
+  /** Turn queued password-reset requests into emails inside this process (RESET_WORKER). */
+  runResetWorker: boolean;
 }
+
+/** Production strength for password hashes: scrypt N = 2^15 (r = 8, p = 1). */
+export const PRODUCTION_PASSWORD_HASH_COST = 15;
+/** What tests use: N = 2^10, about 30 times cheaper (the format and code path are the same). */
+export const TEST_PASSWORD_HASH_COST = 10;
 
 export class ConfigError extends Error {}
 
@@ -81,6 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) {
     problems.push(`SMTP_URL must start with smtp:// or smtps://, got "${env.SMTP_URL}".`);
   }
+  const passwordHashCost = int('PASSWORD_HASH_COST', env.PASSWORD_HASH_COST, PRODUCTION_PASSWORD_HASH_COST);
+  if (passwordHashCost < 1 || passwordHashCost > 20) {
+    problems.push(`PASSWORD_HASH_COST must be between 1 and 20 (log2 of scrypt's N), got ${passwordHashCost}. Fix: unset it (15).`);
+  } else if (production && passwordHashCost < PRODUCTION_PASSWORD_HASH_COST) {
+    problems.push(
+      `PASSWORD_HASH_COST=${passwordHashCost} is too cheap for production. Fix: unset it or use ${PRODUCTION_PASSWORD_HASH_COST} or more.`,
+    );
+  }
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'gaz.sqlite')}`;
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     problems.push(`DATABASE_URL must be sqlite:PATH or postgres://…, got "${databaseUrl}".`);
@@ -112,10 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobRunner: bool(env.JOB_RUNNER, nodeEnv !== 'test'),
     jobConcurrency: Math.max(1, int('JOB_CONCURRENCY', env.JOB_CONCURRENCY, 2)),
     trustProxy: bool(env.TRUST_PROXY, false),
+    passwordHashCost,
+    apiRateLimitPerMinute: int('API_RATE_LIMIT', env.API_RATE_LIMIT, 600),
+    runResetWorker: bool(env.RESET_WORKER, nodeEnv !== 'test'),
   };
 }
 
 /** A config for tests: development defaults with overrides, never reading the real environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
+  // The API rate limit is off unless a test turns it on (src/http/rate-limit.test.ts does): tests
+  // send hundreds of requests from one address with a frozen clock.
+  return { ...loadConfig({ NODE_ENV: 'test' }), passwordHashCost: TEST_PASSWORD_HASH_COST, apiRateLimitPerMinute: 0, ...overrides };
 }

@@ -7,7 +7,8 @@ import { createDatabase } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { modules } from '../../src/modules/index.ts';
 
-const config = { ...loadConfig(), port: 0, host: '127.0.0.1', logLevel: 'warn' };
+// The API rate limit stays on (its cost is part of every /api/ answer) but high enough for a load generator on one address.
+const config = { ...loadConfig(), port: 0, host: '127.0.0.1', logLevel: 'warn', apiRateLimitPerMinute: 1_000_000_000 };
 const db = createDatabase(config.databaseUrl);
 const deps = { config, db, now: () => new Date(), modules };
 const quiet = () => {};

@@ -9,7 +9,9 @@
 //   this exact URL was answered 200 by an opted-in route, for the same preferred encoding, without
 //   setting a cookie; and that route's `stillValid()` still says yes.
 // The answer carries the headers the pipeline sent (security headers included) with a fresh request
-// id, honours If-None-Match with a 304, and is counted and logged like any other request.
+// id, honours If-None-Match with a 304, and is counted and logged like any other request. Before
+// each answer a gate may add headers or send the request on to the pipeline (the API rate limit:
+// a cached answer counts against the client's quota like any other, and over it Fastify answers 429).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { BoundedCache } from './bounded-cache.ts';
@@ -31,6 +33,12 @@ interface Entry {
   stillValid: () => boolean;
 }
 
+/**
+ * Asked before every answer from the cache: the headers to add to it (the API's rate-limit
+ * headers, say), or null when the cache must not answer and the pipeline should (a 429).
+ */
+export type EdgeGate = (req: IncomingMessage) => readonly string[] | null;
+
 export interface EdgeServed {
   method: string;
   url: string;
@@ -49,11 +57,23 @@ export function allowEdgeCache(reply: FastifyReply, stillValid: () => boolean): 
 }
 
 /** Headers that belong to one response only, never to a cached copy. */
-const NOT_STORED = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+const NOT_STORED = new Set([
+  'x-request-id',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  // Per client and moment: the gate adds fresh ones to every answer.
+  'ratelimit',
+  'ratelimit-policy',
+  'retry-after',
+]);
 
 export class EdgeCache {
   private readonly entries: BoundedCache<Entry>;
   private readonly listeners: ((served: EdgeServed) => void)[] = [];
+  private gate: EdgeGate | null = null;
 
   constructor(
     private readonly requestIdOf: (req: IncomingMessage) => string,
@@ -65,6 +85,11 @@ export class EdgeCache {
   /** Called for every request the edge answers (metrics, logging). */
   onServed(listener: (served: EdgeServed) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Every answer from the cache passes this gate first (the app's API rate limit). */
+  guardWith(gate: EdgeGate): void {
+    this.gate = gate;
   }
 
   get size(): number {
@@ -86,6 +111,8 @@ export class EdgeCache {
       this.entries.delete(key);
       return false;
     }
+    const extra = this.gate === null ? NONE : this.gate(req);
+    if (extra === null) return false;
     const started = performance.now();
     const requestId = this.requestIdOf(req);
     const ifNoneMatch = headers['if-none-match'];
@@ -93,11 +120,11 @@ export class EdgeCache {
     if (ifNoneMatch !== undefined && entry.etag !== undefined && isFreshTag(ifNoneMatch, entry.etag)) {
       status = 304;
       entry.notModifiedHeaders[entry.notModifiedHeaders.length - 1] = requestId;
-      res.writeHead(304, entry.notModifiedHeaders);
+      res.writeHead(304, extra.length === 0 ? entry.notModifiedHeaders : entry.notModifiedHeaders.concat(extra));
       res.end();
     } else {
       entry.headers[entry.headers.length - 1] = requestId;
-      res.writeHead(200, entry.headers);
+      res.writeHead(200, extra.length === 0 ? entry.headers : entry.headers.concat(extra));
       res.end(entry.body);
     }
     if (this.listeners.length > 0) {
@@ -150,6 +177,8 @@ export class EdgeCache {
     this.entries.set(key, { headers, notModifiedHeaders, body: payload, bytes, etag, route: req.routeOptions.url ?? req.url, stillValid });
   }
 }
+
+const NONE: readonly string[] = [];
 
 function keyOf(url: string, encoding: Encoding): string {
   return `${encoding} ${url}`;

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defineMessages, type Localized } from '../i18n.ts';
 import { Heading1, Paragraph } from '../views/components.tsx';
+import { dbInputError } from './db-errors.ts';
 import { AppError, errors } from './errors.ts';
 import { sendPage } from './render.tsx';
 
@@ -21,9 +22,14 @@ export function isApiRequest(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || req.url === '/metrics';
 }
 
-/** Maps any thrown error onto an AppError with a message a person understands. */
-export function toAppError(error: FastifyError | AppError | Error): AppError {
+/**
+ * Maps any thrown error onto an AppError with a message a person understands. `inputs` (the body
+ * and query) let a database constraint error name the field as the request called it.
+ */
+export function toAppError(error: FastifyError | AppError | Error, ...inputs: unknown[]): AppError {
   if (error instanceof AppError) return error;
+  const fromDb = dbInputError(error, ...inputs);
+  if (fromDb) return fromDb;
   const e = error as FastifyError;
   const status = e.statusCode ?? 500;
   if (typeof e.code === 'string' && e.code.startsWith('FST_CSRF')) return errors.csrf();
@@ -40,7 +46,7 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (e.validation) {
     return errors.validation(
       e.validation.map((v) => ({
-        field: String(v.instancePath || (v.params as any)?.missingProperty || '_')
+        field: String(v.instancePath || (v.params as { missingProperty?: unknown } | undefined)?.missingProperty || '_')
           .replace(/^\//, '')
           .replace(/\//g, '.'),
         message: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' } as Localized,
@@ -114,7 +120,7 @@ export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: App
 
 export function installErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, req.body, req.query);
     if (appError.status >= 500) req.log.error({ err: error }, 'request failed');
     else req.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     if (appError.status === 429 && error.statusCode === 429) {

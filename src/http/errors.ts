@@ -39,6 +39,11 @@ export const errors = {
       nl: 'Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
       en: 'The form has expired. Reload the page and try again.',
     }),
+  crossSite: () =>
+    new AppError(403, 'cross_site_request', {
+      nl: 'Dit formulier is vanaf een andere website verstuurd en daarom geweigerd. Open de pagina op deze website zelf en verstuur het formulier opnieuw.',
+      en: 'This form was sent from another website and has therefore been refused. Open the page on this website itself and send the form again.',
+    }),
   notFound: (what?: Localized) =>
     new AppError(404, 'not_found', what ?? { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' }),
   conflict: (detail: Localized) => new AppError(409, 'conflict', detail),

@@ -29,6 +29,13 @@ export async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Prom
         license: { name: 'CC BY 4.0 (gegevens CBS)', url: 'https://creativecommons.org/licenses/by/4.0/' },
       },
       servers: [{ url: deps.config.publicBaseUrl }],
+      // Operations for staff name this scheme (`security: [{ bearerAuth: [] }]`): a personal API
+      // token (gaz_…, made at /account/tokens), accepted on /api/v1 only.
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Persoonlijk API-token (gaz_…), te maken via /account/tokens.' },
+        },
+      },
       tags: deps.modules.openapiTags(),
     },
     hideUntagged: true,
