@@ -1,71 +1,52 @@
 // Personal API tokens: the page under "Mijn account" (staff) and GET /api/v1/me for the token's owner.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { sendPage } from '../../http/render.tsx';
-import { actorOf, type RequestUser } from '../../http/request-user.ts';
+import { currentUser, formValues, idParam, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { tokenNameInput } from './users.schema.ts';
 import { TokensPage, tokensCrumbs, tokensTitle } from './views/tokens.tsx';
 
-function userOf(req: FastifyRequest): RequestUser {
-  if (!req.user) throw errors.unauthorized();
-  return req.user;
+const page = (req: FastifyRequest, status?: number) => ({
+  title: tokensTitle(req.locale),
+  breadcrumbs: tokensCrumbs(req.locale),
+  status,
+});
+
+async function postToken(req: FastifyRequest, reply: FastifyReply, deps: AppDeps) {
+  const user = currentUser(req);
+  const parsed = parseInput(tokenNameInput, req.body ?? {});
+  const typed = formValues(req.body).name ?? '';
+  const refuse = async (fieldErrors: { field: string; message: { nl: string; en: string } }[]) =>
+    sendPage(req, reply, page(req, 400), <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={fieldErrors} name={typed} />);
+  if (!parsed.ok) return refuse(parsed.errors);
+  try {
+    const created = await createApiToken(serviceCtx(req, deps), user.id, parsed.data.name);
+    // Shown in this response only (no redirect): the token is never stored or shown again.
+    return sendPage(req, reply, page(req), <TokensPage tokens={await listApiTokens(deps.db, user.id)} newToken={created.token} />);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.status !== 400) throw e;
+    return refuse([{ field: 'name', message: e.detail }]);
+  }
 }
 
 export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps) {
-  const page = (req: FastifyRequest, status?: number) => ({
-    title: tokensTitle(req.locale),
-    breadcrumbs: tokensCrumbs(req.locale),
-    status,
-  });
-
-  app.get('/account/tokens', { config: { permission: 'staff' } }, async (req, reply) => {
-    const user = userOf(req);
+  const staff = { config: { permission: 'staff' as const } };
+  app.get('/account/tokens', staff, async (req, reply) => {
     const revoked = (req.query as Record<string, unknown>).melding === 'ingetrokken';
-    return sendPage(req, reply, page(req), <TokensPage tokens={await listApiTokens(deps.db, user.id)} revoked={revoked} />);
+    return sendPage(req, reply, page(req), <TokensPage tokens={await listApiTokens(deps.db, currentUser(req).id)} revoked={revoked} />);
   });
-
-  app.post('/account/tokens', { config: { permission: 'staff' } }, async (req, reply) => {
-    const user = userOf(req);
-    const parsed = parseInput(tokenNameInput, req.body ?? {});
-    const typed =
-      typeof (req.body as Record<string, unknown> | undefined)?.name === 'string' ? String((req.body as Record<string, unknown>).name) : '';
-    if (!parsed.ok) {
-      return sendPage(
-        req,
-        reply,
-        page(req, 400),
-        <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={parsed.errors} name={typed} />,
-      );
-    }
-    try {
-      const created = await createApiToken(deps, actorOf(user, req.id), user.id, parsed.data.name);
-      // Shown in this response only (no redirect): the token is never stored or shown again.
-      return sendPage(req, reply, page(req), <TokensPage tokens={await listApiTokens(deps.db, user.id)} newToken={created.token} />);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.status !== 400) throw e;
-      const fieldErrors = [{ field: 'name', message: e.detail }];
-      return sendPage(
-        req,
-        reply,
-        page(req, 400),
-        <TokensPage tokens={await listApiTokens(deps.db, user.id)} errors={fieldErrors} name={typed} />,
-      );
-    }
-  });
-
-  app.post('/account/tokens/:id/intrekken', { config: { permission: 'staff' } }, async (req, reply) => {
-    const user = userOf(req);
-    const raw = (req.params as { id: string }).id;
-    if (!/^\d{1,12}$/.test(raw)) throw errors.notFound();
-    const done = await revokeApiToken(deps, actorOf(user, req.id), user.id, Number(raw));
-    if (!done)
+  app.post('/account/tokens', staff, async (req, reply) => postToken(req, reply, deps));
+  app.post('/account/tokens/:id/intrekken', staff, async (req, reply) => {
+    const done = await revokeApiToken(serviceCtx(req, deps), currentUser(req).id, idParam(req));
+    if (!done) {
       throw errors.notFound({
         nl: 'Dit token bestaat niet of is al ingetrokken.',
         en: 'This token does not exist or has already been revoked.',
       });
+    }
     return reply.redirect('/account/tokens?melding=ingetrokken', 303);
   });
 
@@ -89,7 +70,7 @@ export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps
       },
     },
     async (req) => {
-      const user = userOf(req);
+      const user = currentUser(req);
       return { email: user.email, role: user.role };
     },
   );

@@ -1,15 +1,16 @@
-// Personal API tokens for staff: `Authorization: Bearer gaz_…` on /api/v1. The token is shown once;
-// only its sha256 is stored. A token acts with its owner's *current* role, never more, and stops
-// working when it is revoked or the owner is deactivated.
+// Personal API tokens for staff: `Authorization: Bearer gaz_…` on /api/v1 — and nowhere else: on
+// pages and forms the header is ignored. The token is shown once; only its sha256 is stored. A token
+// acts with its owner's *current* role, never more, and stops working when it is revoked, the owner
+// is deactivated or demoted, or the owner has no two-step verification (staff must have it).
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type DbOrTx, inTransaction } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import type { Role } from '../../http/permissions.ts';
-import type { Actor, RequestUser } from '../../http/request-user.ts';
+import type { RequestUser } from '../../http/request-user.ts';
 import { grantsOf } from './grants.ts';
 import { recordAudit } from './ports.ts';
 
@@ -32,19 +33,24 @@ const NOT_STAFF = {
   en: 'Only programme staff (administrators and advisers) can create API tokens.',
 };
 
+const NO_TOTP = {
+  nl: 'Zet eerst tweestapsverificatie aan voor dit account; een API-token werkt alleen voor accounts die dat hebben gedaan.',
+  en: 'Turn on two-step verification for this account first; an API token only works for accounts that have done so.',
+};
+
 export async function createApiToken(
-  deps: AppDeps,
-  actor: Actor,
+  ctx: ServiceCtx,
   userId: number,
   name: string,
 ): Promise<{ token: string; id: number; prefix: string }> {
-  return inTransaction(deps.db, async (trx) => {
-    const owner = await trx.selectFrom('users').select(['role', 'status']).where('id', '=', userId).executeTakeFirst();
+  return inTransaction(ctx.db, async (trx) => {
+    const owner = await trx.selectFrom('users').select(['role', 'status', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirst();
     if (!owner) throw errors.notFound({ nl: 'Deze gebruiker bestaat niet.', en: 'This user does not exist.' });
     if (!TOKEN_ROLES.includes(owner.role)) throw errors.badRequest(NOT_STAFF);
     if (owner.status !== 'active') {
       throw errors.badRequest({ nl: 'Dit account is niet actief.', en: 'This account is not active.' });
     }
+    if (!owner.totp_enabled_at) throw errors.badRequest(NO_TOTP);
     const token = generateApiToken();
     const prefix = token.slice(0, 8);
     const trimmedName = name.trim().slice(0, 100) || 'API-token';
@@ -55,15 +61,15 @@ export async function createApiToken(
         name: trimmedName,
         token_hash: hashApiToken(token),
         prefix,
-        created_at: deps.now().toISOString(),
+        created_at: ctx.now.toISOString(),
         last_used_at: null,
         revoked_at: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      at: deps.now(),
-      actor,
+      at: ctx.now,
+      actor: ctx.actor,
       action: 'create',
       entity: 'api_token',
       entityId: Number(id),
@@ -75,9 +81,9 @@ export async function createApiToken(
 }
 
 /** Revokes one of the user's tokens; false when there is no such live token. */
-export async function revokeApiToken(deps: AppDeps, actor: Actor, userId: number, tokenId: number): Promise<boolean> {
-  return inTransaction(deps.db, async (trx) => {
-    const now = deps.now().toISOString();
+export async function revokeApiToken(ctx: ServiceCtx, userId: number, tokenId: number): Promise<boolean> {
+  return inTransaction(ctx.db, async (trx) => {
+    const now = ctx.now.toISOString();
     const result = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: now })
@@ -87,8 +93,8 @@ export async function revokeApiToken(deps: AppDeps, actor: Actor, userId: number
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     await recordAudit(trx, {
-      at: deps.now(),
-      actor,
+      at: ctx.now,
+      actor: ctx.actor,
       action: 'update',
       entity: 'api_token',
       entityId: tokenId,
@@ -154,13 +160,16 @@ export async function authenticateApiToken(db: Kysely<Database>, bearer: string,
       'users.coordinator_id',
       'users.municipality_code',
       'users.grants',
+      'users.totp_enabled_at',
     ])
     .where('api_tokens.token_hash', '=', hashApiToken(bearer))
     .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!row || row.status !== 'active') return null;
+  if (row?.status !== 'active') return null;
   // A token outlives a demotion only with the owner's new role; a role that may not hold tokens loses it.
   if (!TOKEN_ROLES.includes(row.role)) return null;
+  // Token holders are staff, who must use two-step verification: without it, no token works.
+  if (!row.totp_enabled_at) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.tokenId).execute();
   }
@@ -172,7 +181,7 @@ export async function authenticateApiToken(db: Kysely<Database>, bearer: string,
     coordinatorId: row.coordinator_id === null ? null : Number(row.coordinator_id),
     municipalityCode: row.municipality_code,
     grants: grantsOf(row.grants),
-    // A token is created from a session that already passed two-step verification where required.
+    // Only owners who enrolled two-step verification get this far.
     mustEnrolTotp: false,
     via: 'token',
     sessionId: null,

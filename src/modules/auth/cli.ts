@@ -8,10 +8,11 @@ import type { Actor } from '../../http/request-user.ts';
 import { msg, parseInput } from '../../http/validate.ts';
 import type { CliCommand, CliContext } from '../../module.ts';
 import { createApiToken } from './api-tokens.ts';
+import { authCtxFor } from './context.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { PASSWORD_RULES } from './passwords.ts';
 import { tokenNameInput, userEmail } from './users.schema.ts';
-import { createUser, findUserByEmail } from './users.service.ts';
+import { createUser, findUserByEmail, type UserRow } from './users.service.ts';
 
 export const CLI_ACTOR: Actor = { userId: null, label: 'cli' };
 
@@ -62,9 +63,10 @@ const userCreate: CliCommand = {
       ]);
     }
     const deps = await ctx.deps();
-    let user;
+    const service = authCtxFor(deps, CLI_ACTOR);
+    let user: UserRow;
     try {
-      user = await createUser(deps, CLI_ACTOR, {
+      user = await createUser(service, {
         email: input.email,
         name: input.name ?? null,
         role: input.role,
@@ -77,7 +79,7 @@ const userCreate: CliCommand = {
     }
     ctx.out(`Created ${user.role} account ${user.email} (id ${user.id}).`);
     if (!input.password) {
-      const link = await issuePasswordLink(deps, deps.db, user.id, 'invite');
+      const link = await issuePasswordLink(service, user.id, 'invite');
       ctx.out('Open this one-time link to choose a password (valid for 7 days, works once):');
       ctx.out(link);
     }
@@ -109,7 +111,7 @@ const tokenCreate: CliCommand = {
     const user = await findUserByEmail(deps.db, email.data.email);
     if (!user) return invalid(ctx, [{ field: 'email', message: `No account with email address ${email.data.email}.` }]);
     try {
-      const created = await createApiToken(deps, CLI_ACTOR, user.id, name.data.name);
+      const created = await createApiToken(authCtxFor(deps, CLI_ACTOR), user.id, name.data.name);
       ctx.out(`API token "${name.data.name}" for ${user.email} (${user.role}). It is shown only this once; store it safely:`);
       ctx.out(created.token);
       return 0;

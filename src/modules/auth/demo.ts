@@ -2,6 +2,7 @@
 // coordinator account is linked to a coordinator by the network module's demo part.
 import type { AppDeps } from '../../deps.ts';
 import type { Role } from '../../http/permissions.ts';
+import { authCtxFor } from './context.ts';
 import { createUser, DEMO_COORDINATOR_EMAIL, findUserByEmail } from './users.service.ts';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord-2019';
@@ -19,12 +20,12 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; municipal
 ];
 
 export async function loadAccountsDemo(deps: AppDeps, log: (line: string) => void = () => {}): Promise<void> {
-  const actor = { userId: null, label: 'demo' };
+  const ctx = authCtxFor(deps, { userId: null, label: 'demo' });
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserByEmail(deps.db, account.email)) continue;
-    await createUser(deps, actor, { ...account, password: DEMO_PASSWORD });
+    await createUser(ctx, { ...account, password: DEMO_PASSWORD });
   }
-  log('demo: accounts (fictional, for development only), password for all: ' + DEMO_PASSWORD);
+  log(`demo: accounts (fictional, for development only), password for all: ${DEMO_PASSWORD}`);
   for (const account of DEMO_ACCOUNTS) {
     const extra = account.municipalityCode ? ` (${account.municipalityCode} Amsterdam)` : '';
     log(`  ${account.role.padEnd(12)} ${account.email}${extra}`);

@@ -1,5 +1,6 @@
 // The auth module's public face: accounts, login with two-step verification, sessions, password
-// links, user administration, API tokens, and the request authenticator the pipeline calls.
+// links, user administration (roles and grants), API tokens, and the request authenticator the
+// pipeline calls. Other modules write through `authCtxFor(deps, actor)` + the services below.
 import { defineModule } from '../../module.ts';
 import { registerAccountRoutes } from './account.routes.tsx';
 import { registerApiTokenRoutes } from './api-tokens.routes.tsx';
@@ -8,9 +9,13 @@ import { loadAccountsDemo } from './demo.ts';
 import { registerLoginRoutes } from './login.routes.tsx';
 import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
 import { authenticateRequest } from './request-auth.ts';
+import { startResetWorker } from './reset-requests.ts';
+import { registerTotpRoutes } from './totp.routes.tsx';
+import { registerUserDetailRoutes } from './user-detail.routes.tsx';
 import { registerUserAdminRoutes } from './users.routes.tsx';
 import { countUsers } from './users.service.ts';
 
+export { type AuthCtx, authCtxFor, type CoordinatorDirectory } from './context.ts';
 export {
   createUser,
   DEMO_COORDINATOR_EMAIL,
@@ -30,19 +35,25 @@ export const authModule = defineModule({
   routes: async (app, deps) => {
     await registerLoginRoutes(app, deps);
     await registerAccountRoutes(app, deps);
+    await registerTotpRoutes(app, deps);
     await registerPasswordResetRoutes(app, deps);
     await registerUserAdminRoutes(app, deps);
+    await registerUserDetailRoutes(app, deps);
     await registerApiTokenRoutes(app, deps);
   },
   authenticate: authenticateRequest,
   cli: authCommands,
   demo: { load: loadAccountsDemo },
+  workers: [startResetWorker],
   boot: { isEmpty: async (deps) => (await countUsers(deps.db)) === 0 },
   staffLinks: [
     {
       href: '/beheer/gebruikers',
       label: { nl: 'Gebruikers', en: 'Users' },
-      description: { nl: 'Uitnodigen, rollen wijzigen, accounts deactiveren.', en: 'Invite, change roles, deactivate accounts.' },
+      description: {
+        nl: 'Uitnodigen, rollen en rechten wijzigen, accounts deactiveren.',
+        en: 'Invite, change roles and rights, deactivate accounts.',
+      },
       permission: 'admin',
     },
     {

@@ -4,7 +4,9 @@
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from '../../http/request-user.ts';
-import { createUser, eraseUser, findUserById } from './users.service.ts';
+import { authCtxFor } from './context.ts';
+import { createUser, findUserById } from './users.service.ts';
+import { eraseUser } from './users-erase.ts';
 
 /** Creates an active learner account (in `deps.db`, which may be the caller's transaction). */
 export async function createLearnerAccount(
@@ -12,7 +14,7 @@ export async function createLearnerAccount(
   actor: Actor,
   input: { email: string; name: string; password: string },
 ): Promise<{ id: number }> {
-  const row = await createUser(deps, actor, { email: input.email, name: input.name, role: 'learner', password: input.password });
+  const row = await createUser(authCtxFor(deps, actor), { email: input.email, name: input.name, role: 'learner', password: input.password });
   return { id: Number(row.id) };
 }
 
@@ -20,5 +22,5 @@ export async function createLearnerAccount(
 export async function eraseLearnerAccount(deps: AppDeps, userId: number): Promise<void> {
   const user = await findUserById(deps.db, userId);
   if (user?.role !== 'learner') throw errors.forbidden();
-  await eraseUser(deps, { userId: null, label: `learner ${userId} (own request)` }, userId);
+  await eraseUser(authCtxFor(deps, { userId: null, label: `learner ${userId} (own request)` }), userId);
 }

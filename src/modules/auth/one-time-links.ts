@@ -1,11 +1,10 @@
 // One-time links to set a password: 'reset' (forgot password, valid 1 hour) and 'invite' (a new
 // account, valid 7 days). The link carries 32 random bytes; only their sha256 is stored. Issuing a
-// new link of a purpose ends the user's earlier unused links of that purpose.
+// new link of a purpose ends the user's earlier unused links of that purpose, and a change of the
+// password ends every link sent before it (410 Gone).
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { type DbOrTx, inTransaction } from '../../db/database.ts';
-import type { Database } from '../../db/types.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AuthCtx } from './context.ts';
 import { hashPassword, passwordChangedEmail } from './passwords.ts';
 import { queueEmail, recordAudit } from './ports.ts';
 import { revokeSessionsOf } from './sessions.ts';
@@ -24,10 +23,10 @@ function hashToken(token: string): string {
 }
 
 /** Creates a link for a user and returns its absolute URL (to put in an email, or print in the CLI). */
-export async function issuePasswordLink(deps: AppDeps, db: Kysely<Database>, userId: number, purpose: LinkPurpose): Promise<string> {
-  const now = deps.now();
+export async function issuePasswordLink(ctx: AuthCtx, userId: number, purpose: LinkPurpose): Promise<string> {
+  const now = ctx.now;
   const token = randomBytes(32).toString('base64url');
-  await db
+  await ctx.db
     .updateTable('one_time_tokens')
     .set({ expires_at: now.toISOString() })
     .where('user_id', '=', userId)
@@ -35,7 +34,7 @@ export async function issuePasswordLink(deps: AppDeps, db: Kysely<Database>, use
     .where('used_at', 'is', null)
     .where('expires_at', '>', now.toISOString())
     .execute();
-  await db
+  await ctx.db
     .insertInto('one_time_tokens')
     .values({
       user_id: userId,
@@ -46,7 +45,7 @@ export async function issuePasswordLink(deps: AppDeps, db: Kysely<Database>, use
       created_at: now.toISOString(),
     })
     .execute();
-  return `${deps.config.publicBaseUrl}${SET_PASSWORD_PATH}?token=${token}`;
+  return `${ctx.config.publicBaseUrl}${SET_PASSWORD_PATH}?token=${token}`;
 }
 
 export type LinkCheck =
@@ -65,14 +64,18 @@ export async function checkPasswordLink(db: DbOrTx, token: unknown, now: Date): 
       'one_time_tokens.purpose',
       'one_time_tokens.expires_at',
       'one_time_tokens.used_at',
+      'one_time_tokens.created_at',
       'users.email',
       'users.status',
+      'users.password_changed_at',
     ])
     .where('one_time_tokens.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.status === 'deactivated') return { status: 'unknown' };
   if (row.used_at) return { status: 'used' };
   if (new Date(row.expires_at).getTime() <= now.getTime()) return { status: 'expired' };
+  // A link sent before the password last changed (by the user, a reset or an admin) is over: 410.
+  if (row.password_changed_at && row.created_at < row.password_changed_at) return { status: 'expired' };
   return { status: 'valid', tokenId: Number(row.id), userId: Number(row.user_id), purpose: row.purpose, email: row.email };
 }
 
@@ -104,17 +107,15 @@ export type SetPasswordResult = { ok: true; userId: number; email: string } | { 
 
 /**
  * Sets a password from a link: the token is used up, an invited account becomes active, every
- * session of the account ends and the change is audited, all in one transaction.
+ * session of the account ends and the change is audited, all in one transaction. The actor is
+ * the link's owner (whoever holds the link acts as them).
  */
-export async function setPasswordWithLink(
-  deps: AppDeps,
-  input: { token: unknown; newPassword: string; requestId?: string },
-): Promise<SetPasswordResult> {
-  const first = await checkPasswordLink(deps.db, input.token, deps.now());
+export async function setPasswordWithLink(ctx: AuthCtx, input: { token: unknown; newPassword: string }): Promise<SetPasswordResult> {
+  const first = await checkPasswordLink(ctx.db, input.token, ctx.now);
   if (first.status !== 'valid') return { ok: false, status: first.status };
-  const hash = await hashPassword(input.newPassword);
-  const now = deps.now();
-  return inTransaction(deps.db, async (trx): Promise<SetPasswordResult> => {
+  const hash = await hashPassword(input.newPassword, ctx.config.passwordHashCost);
+  const now = ctx.now;
+  return inTransaction(ctx.db, async (trx): Promise<SetPasswordResult> => {
     if (!(await markLinkUsed(trx, first.tokenId, now))) return { ok: false, status: 'used' };
     const before = await trx.selectFrom('users').select(['status']).where('id', '=', first.userId).executeTakeFirstOrThrow();
     const status = before.status === 'invited' ? 'active' : before.status;
@@ -126,7 +127,7 @@ export async function setPasswordWithLink(
     await revokeSessionsOf(trx, first.userId);
     await recordAudit(trx, {
       at: now,
-      actor: { userId: first.userId, label: first.email, requestId: input.requestId },
+      actor: { userId: first.userId, label: first.email, requestId: ctx.actor.requestId },
       action: first.purpose === 'invite' ? 'password.set' : 'password.reset',
       entity: 'user',
       entityId: first.userId,
@@ -135,7 +136,7 @@ export async function setPasswordWithLink(
       subjectUserIds: [first.userId],
     });
     if (first.purpose === 'reset') {
-      await queueEmail(trx, { to: first.email, at: now, ...passwordChangedEmail(deps) });
+      await queueEmail(trx, { to: first.email, at: now, ...passwordChangedEmail(ctx.config.publicBaseUrl) });
     }
     return { ok: true, userId: first.userId, email: first.email };
   });

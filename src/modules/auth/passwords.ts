@@ -4,15 +4,16 @@
 import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { inTransaction } from '../../db/database.ts';
-import type { AppDeps } from '../../deps.ts';
+import { PRODUCTION_PASSWORD_HASH_COST } from '../../config.ts';
 import type { Role } from '../../http/permissions.ts';
-import type { Actor } from '../../http/request-user.ts';
 import { msg } from '../../http/validate.ts';
+import type { AuthCtx } from './context.ts';
 import { queueEmail, recordAudit } from './ports.ts';
 import { revokeSessionsOf } from './sessions.ts';
 
-export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
-/** scrypt needs 128·N·r bytes (32 MiB here); node's default limit is 32 MiB, so raise it. */
+/** scrypt parameters of new hashes; N comes from `config.passwordHashCost` (2^15 in production). */
+export const SCRYPT_PARAMS = { N: 2 ** PRODUCTION_PASSWORD_HASH_COST, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
+/** scrypt needs 128·N·r bytes (32 MiB at N = 2^15); node's default limit is 32 MiB, so raise it. */
 const MAXMEM = 64 * 1024 * 1024;
 
 export const PASSWORD_MIN = 12;
@@ -24,14 +25,16 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
-  const { N, r, p, keyLength, saltLength } = SCRYPT_PARAMS;
+/** A new hash at cost N = 2^cost (pass `config.passwordHashCost`; the default is production strength). */
+export async function hashPassword(password: string, cost: number = PRODUCTION_PASSWORD_HASH_COST): Promise<string> {
+  const { r, p, keyLength, saltLength } = SCRYPT_PARAMS;
+  const N = 2 ** cost;
   const salt = randomBytes(saltLength);
   const hash = await scrypt(password, salt, keyLength, { N, r, p, maxmem: MAXMEM });
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-/** Constant-time check of a password against a stored hash; false for any malformed hash. */
+/** Constant-time check of a password against a stored hash (its own N, r, p); false for any malformed hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
@@ -44,21 +47,25 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** True when a hash was made with weaker parameters than today's (rehash at the next login). */
-export function needsRehash(stored: string): boolean {
+/** True when a hash was made with weaker parameters than `cost` asks for today (rehash at the next login). */
+export function needsRehash(stored: string, cost: number = PRODUCTION_PASSWORD_HASH_COST): boolean {
   const [scheme, N, r, p] = stored.split('$');
-  return scheme !== 'scrypt' || Number(N) < SCRYPT_PARAMS.N || Number(r) < SCRYPT_PARAMS.r || Number(p) < SCRYPT_PARAMS.p;
+  return scheme !== 'scrypt' || Number(N) < 2 ** cost || Number(r) < SCRYPT_PARAMS.r || Number(p) < SCRYPT_PARAMS.p;
 }
 
-let dummyHash: Promise<string> | undefined;
+const dummyHashes = new Map<number, Promise<string>>();
 
 /**
  * Spends the same time as a real check, for logins with an unknown email address: the answer
- * time must not tell whether an account exists.
+ * time must not tell whether an account exists. The dummy hash has the configured cost.
  */
-export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('not-a-real-password-only-for-timing');
-  await verifyPassword(password, await dummyHash);
+export async function verifyAgainstDummy(password: string, cost: number = PRODUCTION_PASSWORD_HASH_COST): Promise<false> {
+  let dummy = dummyHashes.get(cost);
+  if (!dummy) {
+    dummy = hashPassword('not-a-real-password-only-for-timing', cost);
+    dummyHashes.set(cost, dummy);
+  }
+  await verifyPassword(password, await dummy);
   return false;
 }
 
@@ -84,14 +91,15 @@ export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong_cu
 
 /**
  * A signed-in user changes their own password: the current one must be right. Other sessions of
- * the user end (the current one, named by its hash, stays); the change is audited and the user is
- * told by email, so a change they did not make does not go unnoticed.
+ * the user end (the current one, named by its hash, stays), and so does every password link sent
+ * before (checkPasswordLink); the change is audited and the user is told by email, so a change
+ * they did not make does not go unnoticed.
  */
 export async function changePassword(
-  deps: AppDeps,
-  input: { userId: number; currentPassword: string; newPassword: string; actor: Actor; keepSessionIdHash?: string | null },
+  ctx: AuthCtx,
+  input: { userId: number; currentPassword: string; newPassword: string; keepSessionIdHash?: string | null },
 ): Promise<ChangePasswordResult> {
-  const user = await deps.db
+  const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'email', 'password_hash'])
     .where('id', '=', input.userId)
@@ -99,9 +107,9 @@ export async function changePassword(
   const currentOk = user.password_hash ? await verifyPassword(input.currentPassword, user.password_hash) : false;
   if (!currentOk) return { ok: false, reason: 'wrong_current' };
   if (input.currentPassword === input.newPassword) return { ok: false, reason: 'same_as_current' };
-  const hash = await hashPassword(input.newPassword);
-  const now = deps.now();
-  await inTransaction(deps.db, async (trx) => {
+  const hash = await hashPassword(input.newPassword, ctx.config.passwordHashCost);
+  const now = ctx.now;
+  await inTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('users')
       .set({ password_hash: hash, password_changed_at: now.toISOString(), updated_at: now.toISOString() })
@@ -110,20 +118,19 @@ export async function changePassword(
     await revokeSessionsOf(trx, user.id, { exceptIdHash: input.keepSessionIdHash ?? undefined });
     await recordAudit(trx, {
       at: now,
-      actor: input.actor,
+      actor: ctx.actor,
       action: 'password.change',
       entity: 'user',
       entityId: user.id,
       after: { password_changed_at: now.toISOString() },
       subjectUserIds: [user.id],
     });
-    await queueEmail(trx, { to: user.email, at: now, ...passwordChangedEmail(deps) });
+    await queueEmail(trx, { to: user.email, at: now, ...passwordChangedEmail(ctx.config.publicBaseUrl) });
   });
   return { ok: true };
 }
 
-export function passwordChangedEmail(deps: AppDeps): { subject: string; text: string } {
-  const base = deps.config.publicBaseUrl;
+export function passwordChangedEmail(base: string): { subject: string; text: string } {
   return {
     subject: 'Uw wachtwoord is gewijzigd / Your password was changed',
     text: [
@@ -151,20 +158,22 @@ export interface CheckedUser {
 
 /**
  * The account an email and password belong to, or null. Unknown addresses, accounts without a
- * password (invited) and deactivated accounts all answer null after the same amount of work.
+ * password (invited) and deactivated accounts all answer null after the same amount of work. A hash
+ * weaker than today's cost is replaced at a successful login.
  */
-export async function checkCredentials(deps: AppDeps, email: string, password: string): Promise<CheckedUser | null> {
-  const user = await deps.db
+export async function checkCredentials(ctx: AuthCtx, email: string, password: string): Promise<CheckedUser | null> {
+  const cost = ctx.config.passwordHashCost;
+  const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'email', 'role', 'status', 'password_hash', 'totp_enabled_at'])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!user || !user.password_hash) return verifyAgainstDummy(password).then(() => null);
+  if (!user?.password_hash) return verifyAgainstDummy(password, cost).then(() => null);
   const ok = await verifyPassword(password, user.password_hash);
   if (!ok || user.status !== 'active') return null;
-  if (needsRehash(user.password_hash)) {
-    const rehashed = await hashPassword(password);
-    await deps.db.updateTable('users').set({ password_hash: rehashed }).where('id', '=', user.id).execute();
+  if (needsRehash(user.password_hash, cost)) {
+    const rehashed = await hashPassword(password, cost);
+    await ctx.db.updateTable('users').set({ password_hash: rehashed }).where('id', '=', user.id).execute();
   }
   return { id: Number(user.id), email: user.email, role: user.role, totpEnabled: Boolean(user.totp_enabled_at) };
 }

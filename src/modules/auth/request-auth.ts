@@ -1,17 +1,20 @@
-// Resolves the user a request acts for: a Bearer API token, else the session cookie.
+// Resolves the user a request acts for: a Bearer API token (on /api/v1 only), else the session cookie.
 // Only a 'full' session (password and, where enrolled, TOTP) makes a user; a 'password'-stage
 // session reaches the TOTP login step only (that route reads it itself).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { ROLES_REQUIRING_TOTP } from '../../http/permissions.ts';
+import { isTokenPath } from '../../http/pipeline.ts';
 import type { RequestUser } from '../../http/request-user.ts';
 import { authenticateApiToken } from './api-tokens.ts';
 import { grantsOf } from './grants.ts';
 import { clearSessionCookie, findSession, SESSION_COOKIE } from './sessions.ts';
 
 export async function authenticateRequest(req: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<RequestUser | null> {
+  // A personal API token acts on /api/v1 only: on pages and forms an Authorization header is
+  // ignored (the pipeline drops a token user outside /api/v1 as well, whoever authenticates).
   const authorization = req.headers.authorization;
-  if (typeof authorization === 'string' && /^bearer\s/i.test(authorization)) {
+  if (isTokenPath(req.url) && typeof authorization === 'string' && /^bearer\s/i.test(authorization)) {
     const bearer = authorization.slice(7).trim();
     return bearer ? authenticateApiToken(deps.db, bearer, deps.now()) : null;
   }

@@ -111,6 +111,8 @@ export const routeExamples: RouteExamples = {
     params: { id: (await target(ctx)).id },
     body: { role: 'municipality', municipality_code: 'GM0014' },
   }),
+  // No box ticked is a valid form (it takes every grant away): the walk needs no particular grant.
+  'POST /beheer/gebruikers/:id/rechten': async (ctx) => ({ params: { id: (await target(ctx)).id }, body: {} }),
   'POST /beheer/gebruikers/:id/deactiveren': async (ctx) => ({ params: { id: (await target(ctx)).id } }),
   'POST /beheer/gebruikers/:id/activeren': async (ctx) => {
     const user = await target(ctx);

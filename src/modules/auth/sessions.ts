@@ -6,13 +6,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
+import { rotateCsrfSecret } from '../../http/csrf.ts';
 import type { SessionsTable, UsersTable } from './tables.ts';
 
 export const SESSION_COOKIE = 'gaz_session';
 /** The half-logged-in state between password and TOTP code lasts at most this long. */
 export const PENDING_SESSION_MINUTES = 10;
-/** last_seen_at is written at most this often, so a page view is not always a write. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How often last_seen_at is written: a twentieth of the idle timeout (at most a minute), so a page
+ * view is not always a write, and an active session never looks idle — it loses at most 5 % of
+ * its idle time (with SESSION_IDLE_MINUTES=1: written every 3 s).
+ */
+export function touchIntervalMs(idleMinutes: number): number {
+  return Math.min(60_000, Math.max(1000, Math.floor((idleMinutes * 60_000) / 20)));
+}
 
 export type SessionStage = SessionsTable['stage'];
 
@@ -87,7 +94,7 @@ export interface ActiveSession {
 /**
  * The live session for a cookie value, or null when it is unknown, expired (idle or absolute) or
  * belongs to an account that is not active. Expired rows are deleted on sight. Refreshes
- * last_seen_at when it is more than a minute old.
+ * last_seen_at when it is older than touchIntervalMs.
  */
 export async function findSession(deps: AppDeps, cookieValue: string): Promise<ActiveSession | null> {
   if (!/^[\w-]{20,100}$/.test(cookieValue)) return null;
@@ -122,7 +129,7 @@ export async function findSession(deps: AppDeps, cookieValue: string): Promise<A
     return null;
   }
   if (row.status !== 'active') return null;
-  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= touchIntervalMs(deps.config.sessionIdleMinutes)) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
   }
   return {
@@ -164,7 +171,8 @@ export async function revokeSessionsOf(db: DbOrTx, userId: number, options: { ex
 
 /**
  * Ends the request's current session (if any) and starts a new one with a fresh id: a session id
- * known before login (fixation) is worth nothing after it.
+ * known before login (fixation) is worth nothing after it. A full session also gets a new CSRF
+ * secret, so no form token from before the login works after it.
  */
 export async function replaceSession(
   req: FastifyRequest,
@@ -177,5 +185,6 @@ export async function replaceSession(
   if (old) await destroySession(deps.db, old);
   const id = await createSession(deps, deps.db, userId, stage);
   setSessionCookie(reply, deps, id, stage);
+  if (stage === 'full') rotateCsrfSecret(reply, deps.config);
   return id;
 }

@@ -1,5 +1,5 @@
 // Tables owned by the auth module: accounts, login sessions, one-time links, recovery codes,
-// personal API tokens and failed-login records (throttling). Timestamps are ISO-8601 UTC text.
+// personal API tokens, failed-login records (throttling) and pending password-reset requests. Timestamps are ISO-8601 UTC text.
 import type { Generated } from 'kysely';
 import type { Role } from '../../http/permissions.ts';
 
@@ -80,6 +80,15 @@ export interface LoginFailuresTable {
   at: string;
 }
 
+/** A "forgot password" request, until the worker has handled it (reset-requests.ts). */
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  /** As typed, lower-cased; kept only until the request is handled (seconds). */
+  email: string;
+  requested_at: string;
+  request_id: string | null;
+}
+
 export interface AuthTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -87,6 +96,7 @@ export interface AuthTables {
   recovery_codes: RecoveryCodesTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  password_reset_requests: PasswordResetRequestsTable;
 }
 
 declare module '../../db/types.ts' {

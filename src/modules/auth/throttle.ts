@@ -1,7 +1,12 @@
 // Login throttling kept in the database (login_failures), so it holds across app instances.
-// Two counters: per account (guessing one person's password) and per IP address (trying many
-// accounts). Neither stores the email address or IP itself: both are keyed by a keyed hash.
+// Three counters: per account (guessing one person's password), per IP address (trying many
+// accounts) and per account for the second factor (guessing codes). None stores the email address,
+// account id or IP itself: each is keyed by a keyed hash.
+//
+// The second-factor counter is its own: entering the right password again clears the account's
+// password failures, never its wrong codes, so re-entering the password does not buy new guesses.
 import { createHmac } from 'node:crypto';
+import type { Config } from '../../config.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Localized } from '../../i18n.ts';
@@ -9,35 +14,60 @@ import type { Localized } from '../../i18n.ts';
 export const LOGIN_LIMITS = {
   account: { max: 5, windowMinutes: 15 },
   ip: { max: 20, windowMinutes: 15 },
+  /** Wrong TOTP or recovery codes per account, whatever the address and however often the password is entered. */
+  secondFactor: { max: 5, windowMinutes: 15 },
 } as const;
 
 /** Failure rows older than this are never needed again. */
 const KEEP_HOURS = 24;
+
+/** What the throttle reads: the database, the clock and the key of its hashes. */
+export type ThrottleDeps = Pick<AppDeps, 'db' | 'now'> & { config: Pick<Config, 'sessionSecret'> };
 
 export interface ThrottleKeys {
   account: string | null;
   ip: string | null;
 }
 
-function keyedHash(deps: AppDeps, value: string): string {
-  return createHmac('sha256', deps.config.sessionSecret).update(value).digest('hex').slice(0, 40);
+type Scope = keyof typeof LOGIN_LIMITS;
+
+function keyedHash(secret: string, value: string): string {
+  return createHmac('sha256', secret).update(value).digest('hex').slice(0, 40);
 }
 
-export function accountKey(deps: AppDeps, email: string): string {
-  return `account:${keyedHash(deps, email.trim().toLowerCase())}`;
+export function accountKey(secret: string, email: string): string {
+  return `account:${keyedHash(secret, email.trim().toLowerCase())}`;
 }
 
-export function ipKey(deps: AppDeps, ip: string): string {
-  return `ip:${keyedHash(deps, ip)}`;
+export function ipKey(secret: string, ip: string): string {
+  return `ip:${keyedHash(secret, ip)}`;
 }
 
-export function throttleKeys(deps: AppDeps, email: string | null, ip: string | null): ThrottleKeys {
-  return { account: email ? accountKey(deps, email) : null, ip: ip ? ipKey(deps, ip) : null };
+export function secondFactorKey(secret: string, userId: number): string {
+  return `totp:${keyedHash(secret, `user:${userId}`)}`;
+}
+
+/** Keys of the password step: the address typed and the client's IP. */
+export function throttleKeys(deps: ThrottleDeps, email: string | null, ip: string | null): ThrottleKeys {
+  const secret = deps.config.sessionSecret;
+  return { account: email ? accountKey(secret, email) : null, ip: ip ? ipKey(secret, ip) : null };
+}
+
+/** Keys of a second-factor step (login code, new recovery codes): the account's code counter and the IP. */
+export function secondFactorKeys(deps: ThrottleDeps, userId: number, ip: string | null): ThrottleKeys {
+  const secret = deps.config.sessionSecret;
+  return { account: secondFactorKey(secret, userId), ip: ip ? ipKey(secret, ip) : null };
+}
+
+function limitOf(key: string): { max: number; windowMinutes: number } {
+  const scope: Scope = key.startsWith('totp:') ? 'secondFactor' : key.startsWith('ip:') ? 'ip' : 'account';
+  return LOGIN_LIMITS[scope];
 }
 
 export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number; scope: 'account' | 'ip' };
 
-async function stateOf(deps: AppDeps, key: string, limit: { max: number; windowMinutes: number }): Promise<number | null> {
+async function stateOf(deps: ThrottleDeps, key: string): Promise<number | null> {
+  const limit = limitOf(key);
   const now = deps.now();
   const windowMs = limit.windowMinutes * 60_000;
   const since = new Date(now.getTime() - windowMs).toISOString();
@@ -56,20 +86,20 @@ async function stateOf(deps: AppDeps, key: string, limit: { max: number; windowM
 }
 
 /** Whether a login attempt for these keys must wait, and for how long. */
-export async function checkThrottle(deps: AppDeps, keys: ThrottleKeys): Promise<ThrottleState> {
+export async function checkThrottle(deps: ThrottleDeps, keys: ThrottleKeys): Promise<ThrottleState> {
   if (keys.account) {
-    const wait = await stateOf(deps, keys.account, LOGIN_LIMITS.account);
+    const wait = await stateOf(deps, keys.account);
     if (wait !== null) return { blocked: true, retryAfterSeconds: wait, scope: 'account' };
   }
   if (keys.ip) {
-    const wait = await stateOf(deps, keys.ip, LOGIN_LIMITS.ip);
+    const wait = await stateOf(deps, keys.ip);
     if (wait !== null) return { blocked: true, retryAfterSeconds: wait, scope: 'ip' };
   }
   return { blocked: false };
 }
 
 /** Counts a failed attempt against both keys and clears out rows nobody needs any more. */
-export async function recordFailure(deps: AppDeps, keys: ThrottleKeys, db: DbOrTx = deps.db): Promise<void> {
+export async function recordFailure(deps: ThrottleDeps, keys: ThrottleKeys, db: DbOrTx = deps.db): Promise<void> {
   const now = deps.now();
   const at = now.toISOString();
   const values = [keys.account, keys.ip].filter((k): k is string => k !== null).map((scope_key) => ({ scope_key, at }));
@@ -78,8 +108,8 @@ export async function recordFailure(deps: AppDeps, keys: ThrottleKeys, db: DbOrT
   await db.deleteFrom('login_failures').where('at', '<', cutoff).execute();
 }
 
-/** After a successful login the account's count starts again (the IP's count does not). */
-export async function clearAccountFailures(deps: AppDeps, keys: ThrottleKeys, db: DbOrTx = deps.db): Promise<void> {
+/** After a successful step the key's count starts again (the IP's count does not). */
+export async function clearAccountFailures(deps: ThrottleDeps, keys: ThrottleKeys, db: DbOrTx = deps.db): Promise<void> {
   if (keys.account) await db.deleteFrom('login_failures').where('scope_key', '=', keys.account).execute();
 }
 

@@ -3,11 +3,7 @@
 // users.totp_last_step and no code of that step or an earlier one is accepted again.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
-import { type DbOrTx, inTransaction } from '../../db/database.ts';
-import type { AppDeps } from '../../deps.ts';
-import type { Actor } from '../../http/request-user.ts';
-import { queueEmail, recordAudit } from './ports.ts';
-import { consumeRecoveryCode, remainingRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.ts';
+import type { DbOrTx } from '../../db/database.ts';
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -194,101 +190,4 @@ export async function markTotpEnabled(db: DbOrTx, userId: number, now: Date): Pr
     .set({ totp_enabled_at: now.toISOString(), updated_at: now.toISOString() })
     .where('id', '=', userId)
     .execute();
-}
-
-// ---- Enrolment and the login step ------------------------------------------------------------------
-
-export type EnableTotpResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: 'wrong_code' | 'already_enabled' };
-
-/**
- * Confirms enrolment with a first code from the app: TOTP is on from then, ten recovery codes are
- * made (returned once, to show), the change is audited and the user is told by email.
- */
-export async function enableTotp(deps: AppDeps, input: { userId: number; code: string; actor: Actor }): Promise<EnableTotpResult> {
-  const now = deps.now();
-  return inTransaction(deps.db, async (trx): Promise<EnableTotpResult> => {
-    const state = await totpStateOf(trx, input.userId);
-    if (state.enabledAt) return { ok: false, reason: 'already_enabled' };
-    if (!(await consumeTotpCode(trx, input.userId, input.code, now))) return { ok: false, reason: 'wrong_code' };
-    await markTotpEnabled(trx, input.userId, now);
-    const recoveryCodes = await replaceRecoveryCodes(trx, input.userId);
-    const user = await trx.selectFrom('users').select(['email']).where('id', '=', input.userId).executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      at: now,
-      actor: input.actor,
-      action: 'totp.enable',
-      entity: 'user',
-      entityId: input.userId,
-      before: { totp_enabled: false },
-      after: { totp_enabled: true, recovery_codes: recoveryCodes.length },
-      subjectUserIds: [input.userId],
-    });
-    await queueEmail(trx, {
-      to: user.email,
-      at: now,
-      subject: 'Tweestapsverificatie staat aan / Two-step verification is on',
-      text: [
-        'Voor uw account bij Gemeenten aan zet staat tweestapsverificatie nu aan.',
-        'Bewaar uw herstelcodes op een veilige plek. Deed u dit niet zelf? Neem dan direct contact op met het programmateam.',
-        '',
-        '---',
-        '',
-        'Two-step verification is now on for your Gemeenten aan zet account.',
-        'Keep your recovery codes in a safe place. If this was not you, contact the programme team right away.',
-      ].join('\n'),
-    });
-    return { ok: true, recoveryCodes };
-  });
-}
-
-/** New recovery codes (the old ones stop working), after a current code from the app. */
-export async function regenerateRecoveryCodes(
-  deps: AppDeps,
-  input: { userId: number; code: string; actor: Actor },
-): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false }> {
-  const now = deps.now();
-  return inTransaction(deps.db, async (trx) => {
-    const state = await totpStateOf(trx, input.userId);
-    if (!state.enabledAt) return { ok: false as const };
-    if (!(await consumeTotpCode(trx, input.userId, input.code, now))) return { ok: false as const };
-    const recoveryCodes = await replaceRecoveryCodes(trx, input.userId);
-    await recordAudit(trx, {
-      at: now,
-      actor: input.actor,
-      action: 'recovery_codes.regenerate',
-      entity: 'user',
-      entityId: input.userId,
-      after: { recovery_codes: recoveryCodes.length },
-      subjectUserIds: [input.userId],
-    });
-    return { ok: true as const, recoveryCodes };
-  });
-}
-
-/**
- * The second factor at login: a code from the app, or else a recovery code (used up). Returns
- * which one was accepted, or null.
- */
-export async function verifySecondFactor(
-  deps: AppDeps,
-  input: { userId: number; code: string; actor: Actor },
-): Promise<'totp' | 'recovery' | null> {
-  const now = deps.now();
-  if (looksLikeTotpCode(input.code)) {
-    return (await consumeTotpCode(deps.db, input.userId, input.code, now)) ? 'totp' : null;
-  }
-  return inTransaction(deps.db, async (trx) => {
-    if (!(await consumeRecoveryCode(trx, input.userId, input.code, now))) return null;
-    const remaining = await remainingRecoveryCodes(trx, input.userId);
-    await recordAudit(trx, {
-      at: now,
-      actor: input.actor,
-      action: 'recovery_code.use',
-      entity: 'user',
-      entityId: input.userId,
-      after: { recovery_codes_left: remaining },
-      subjectUserIds: [input.userId],
-    });
-    return 'recovery' as const;
-  });
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { factoriesFor } from '../../../test/helpers/factories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadAccountsDemo } from './demo.ts';
 import { verifyPassword } from './passwords.ts';
 import { DEMO_COORDINATOR_EMAIL, findUserByEmail, linkDemoCoordinator } from './users.service.ts';
@@ -33,7 +34,8 @@ describe('demo accounts', () => {
   });
 
   it('links the demo coordinator account to a coordinator when the network part asks', async () => {
-    await linkDemoCoordinator(t.deps, 3);
-    assert.equal(Number((await findUserByEmail(t.deps.db, DEMO_COORDINATOR_EMAIL))?.coordinator_id), 3);
+    const coordinator = await factoriesFor(t.deps).coordinator();
+    await linkDemoCoordinator(t.deps, coordinator.id);
+    assert.equal(Number((await findUserByEmail(t.deps.db, DEMO_COORDINATOR_EMAIL))?.coordinator_id), coordinator.id);
   });
 });

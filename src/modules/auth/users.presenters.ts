@@ -1,5 +1,6 @@
 // View models for account administration: the fields a page shows, never a raw row.
 import type { Role } from '../../http/permissions.ts';
+import { grantsOf } from './grants.ts';
 import type { UserRow } from './users.queries.ts';
 
 export interface UserListItem {
@@ -15,6 +16,8 @@ export interface UserDetail extends UserListItem {
   municipalityCode: string | null;
   coordinatorId: number | null;
   totpEnabled: boolean;
+  /** Grants on top of the role (e.g. `editor`). */
+  grants: string[];
   createdAt: string;
   erased: boolean;
 }
@@ -36,6 +39,7 @@ export function presentUserDetail(row: UserRow): UserDetail {
     municipalityCode: row.municipality_code,
     coordinatorId: row.coordinator_id === null ? null : Number(row.coordinator_id),
     totpEnabled: Boolean(row.totp_enabled_at),
+    grants: grantsOf(row.grants),
     createdAt: row.created_at,
     erased: row.email.endsWith('@invalid') && row.email.startsWith('verwijderd-'),
   };

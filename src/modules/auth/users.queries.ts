@@ -19,6 +19,7 @@ const USER_COLUMNS = [
   'municipality_code',
   'coordinator_id',
   'totp_enabled_at',
+  'grants',
   'last_login_at',
   'created_at',
   'updated_at',
@@ -45,6 +46,31 @@ export async function selectUserById(db: DbOrTx, id: number) {
 
 export async function selectUserByEmail(db: DbOrTx, email: string) {
   return db.selectFrom('users').select(USER_COLUMNS).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/** An account in use (not deactivated) linked to a coordinator record, other than `exceptUserId`. */
+export async function selectOtherCoordinatorAccount(db: DbOrTx, coordinatorId: number, exceptUserId: number | null) {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('coordinator_id', '=', coordinatorId)
+    .where('role', '=', 'coordinator')
+    .where('status', '!=', 'deactivated');
+  if (exceptUserId !== null) query = query.where('id', '!=', exceptUserId);
+  return query.executeTakeFirst();
+}
+
+export async function updateUserGrants(db: DbOrTx, userId: number, grants: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ grants, updated_at: now.toISOString() }).where('id', '=', userId).execute();
+}
+
+/** What "Mijn account" shows of the signed-in user. */
+export async function selectAccountOverview(db: DbOrTx, userId: number) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'name', 'role', 'last_login_at', 'password_changed_at', 'totp_enabled_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
 }
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof selectUserById>>>;

@@ -1,6 +1,7 @@
 // Form and CLI input for account administration (Zod). Field names are the forms' `name` attributes.
 import { z } from 'zod';
 import { ROLES } from '../../http/permissions.ts';
+import { MAX_ID } from '../../http/route-kit.ts';
 import { msg, optionalText } from '../../http/validate.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
@@ -34,11 +35,22 @@ const coordinatorId = z.preprocess(
     .number(msg({ nl: 'Vul het nummer van de zorgcoördinator in.', en: 'Enter the care coordinator number.' }))
     .int(msg({ nl: 'Vul een heel getal in.', en: 'Enter a whole number.' }))
     .positive(msg({ nl: 'Vul een getal groter dan 0 in.', en: 'Enter a number greater than 0.' }))
+    .max(MAX_ID, msg({ nl: 'Zo hoog gaan de nummers niet. Controleer het nummer.', en: 'Numbers do not go that high. Check the number.' }))
     .optional(),
 );
 
-/** A municipality account needs its CBS code; the code is only kept for that role. */
-function roleDetails<T extends { role: string; municipality_code?: string }>(value: T, ctx: z.RefinementCtx) {
+/** A municipality account needs its CBS code, a coordinator account its coordinator; each is only kept for that role. */
+function roleDetails<T extends { role: string; municipality_code?: string; coordinator_id?: number }>(value: T, ctx: z.RefinementCtx) {
+  if (value.role === 'coordinator' && value.coordinator_id === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['coordinator_id'],
+      message: msg({
+        nl: 'Vul het nummer van de zorgcoördinator in die dit account beheert.',
+        en: 'Enter the number of the care coordinator this account manages.',
+      }).error,
+    });
+  }
   if (value.role === 'municipality' && !value.municipality_code) {
     ctx.addIssue({
       code: 'custom',
@@ -93,6 +105,14 @@ export const tokenNameInput = z.object({
       .string(msg({ nl: 'Geef het token een naam.', en: 'Give the token a name.' }))
       .min(1, msg({ nl: 'Geef het token een naam, zodat u het later herkent.', en: 'Give the token a name so you recognise it later.' }))
       .max(100, msg({ nl: 'Gebruik hoogstens 100 tekens.', en: 'Use at most 100 characters.' })),
+  ),
+});
+
+/** The grants form: the checked boxes (none checked: the field is absent). */
+export const grantsInput = z.object({
+  grants: z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().max(50), msg({ nl: 'Kies rechten uit de lijst.', en: 'Choose rights from the list.' })).max(50),
   ),
 });
 

@@ -1,22 +1,20 @@
-// Account administration: create and invite users, change roles, deactivate, reactivate and
-// erase (GDPR). Every write runs in one transaction together with its audit entry.
-import type { Kysely } from 'kysely';
+// Account administration: create and invite users, change roles, deactivate and reactivate. Every
+// write runs in one transaction together with its audit entry. Erasure is in users-erase.ts, grants
+// in users-grants.ts. Writes take `(ctx: AuthCtx, …)`, reads `(db, …)`.
 import { type Db, type DbOrTx, inTransaction } from '../../db/database.ts';
-import type { Database } from '../../db/types.ts';
-import type { AppDeps } from '../../deps.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { errors } from '../../http/errors.ts';
 import type { Role } from '../../http/permissions.ts';
-import type { Actor } from '../../http/request-user.ts';
-import { eraseAuditSubject } from '../audit/index.ts';
 import { revokeAllApiTokensOf } from './api-tokens.ts';
+import { type AuthCtx, authCtxFor, within } from './context.ts';
 import { issuePasswordLink } from './one-time-links.ts';
 import { hashPassword } from './passwords.ts';
 import { queueEmail, recordAudit } from './ports.ts';
 import { revokeSessionsOf } from './sessions.ts';
-import { accountKey } from './throttle.ts';
 import { selectUserByEmail, selectUserById, selectUsers, type UserFilter, type UserRow } from './users.queries.ts';
+import { auditView, checkCoordinatorLink, DUPLICATE_EMAIL, requireUser } from './users.rules.ts';
 
 export type { UserRow } from './users.queries.ts';
+export { DUPLICATE_EMAIL };
 
 export interface NewUser {
   email: string;
@@ -27,11 +25,6 @@ export interface NewUser {
   coordinatorId?: number | null;
 }
 
-export const DUPLICATE_EMAIL = {
-  nl: 'Er bestaat al een account met dit e-mailadres.',
-  en: 'An account with this email address already exists.',
-};
-
 const SELF_DEACTIVATE = {
   nl: 'U kunt uw eigen account niet deactiveren. Vraag een andere beheerder.',
   en: 'You cannot deactivate your own account. Ask another administrator.',
@@ -40,22 +33,6 @@ const SELF_DEMOTE = {
   nl: 'U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder.',
   en: 'You cannot change your own role. Ask another administrator.',
 };
-const SELF_ERASE = {
-  nl: 'U kunt uw eigen gegevens niet wissen. Vraag een andere beheerder.',
-  en: 'You cannot erase your own data. Ask another administrator.',
-};
-
-/** What the audit trail keeps of an account (never a password or TOTP secret). */
-function auditView(u: Pick<UserRow, 'email' | 'name' | 'role' | 'status' | 'municipality_code' | 'coordinator_id'>) {
-  return {
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    status: u.status,
-    municipalityCode: u.municipality_code,
-    coordinatorId: u.coordinator_id === null ? null : Number(u.coordinator_id),
-  };
-}
 
 function normalise(input: NewUser) {
   return {
@@ -67,14 +44,13 @@ function normalise(input: NewUser) {
   };
 }
 
-async function insertUser(deps: AppDeps, trx: DbOrTx, actor: Actor, input: NewUser, status: 'invited' | 'active'): Promise<UserRow> {
+async function insertUser(ctx: AuthCtx, input: NewUser, status: 'invited' | 'active'): Promise<UserRow> {
   const u = normalise(input);
-  if (await selectUserByEmail(trx, u.email)) {
-    throw errors.badRequest(DUPLICATE_EMAIL, [{ field: 'email', message: DUPLICATE_EMAIL }]);
-  }
-  const now = deps.now().toISOString();
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const { id } = await trx
+  if (await selectUserByEmail(ctx.db, u.email)) throw errors.badRequest(DUPLICATE_EMAIL, [{ field: 'email', message: DUPLICATE_EMAIL }]);
+  if (u.coordinatorId !== null) await checkCoordinatorLink(ctx, null, u.coordinatorId);
+  const now = ctx.now.toISOString();
+  const passwordHash = input.password ? await hashPassword(input.password, ctx.config.passwordHashCost) : null;
+  const { id } = await ctx.db
     .insertInto('users')
     .values({
       email: u.email,
@@ -95,10 +71,10 @@ async function insertUser(deps: AppDeps, trx: DbOrTx, actor: Actor, input: NewUs
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const row = (await selectUserById(trx, Number(id)))!;
-  await recordAudit(trx, {
-    at: deps.now(),
-    actor,
+  const row = await requireUser(ctx.db, Number(id));
+  await recordAudit(ctx.db, {
+    at: ctx.now,
+    actor: ctx.actor,
     action: 'create',
     entity: 'user',
     entityId: Number(id),
@@ -109,8 +85,8 @@ async function insertUser(deps: AppDeps, trx: DbOrTx, actor: Actor, input: NewUs
 }
 
 /** Creates an account; with a password it is active at once, without one it waits for a link. */
-export async function createUser(deps: AppDeps, actor: Actor, input: NewUser): Promise<UserRow> {
-  return inTransaction(deps.db, (trx) => insertUser(deps, trx, actor, input, 'invited'));
+export async function createUser(ctx: AuthCtx, input: NewUser): Promise<UserRow> {
+  return inTransaction(ctx.db, (trx) => insertUser(within(ctx, trx), input, 'invited'));
 }
 
 export function invitationEmail(link: string, name: string | null) {
@@ -134,30 +110,26 @@ export function invitationEmail(link: string, name: string | null) {
 }
 
 /** Creates an 'invited' account and queues an email with a link to choose a password. */
-export async function inviteUser(deps: AppDeps, actor: Actor, input: Omit<NewUser, 'password'>): Promise<UserRow> {
-  return inTransaction(deps.db, async (trx) => {
-    const row = await insertUser(deps, trx, actor, { ...input, password: undefined }, 'invited');
-    const link = await issuePasswordLink(deps, trx, row.id, 'invite');
-    await queueEmail(trx, { to: row.email, ...invitationEmail(link, row.name), at: deps.now() });
+export async function inviteUser(ctx: AuthCtx, input: Omit<NewUser, 'password'>): Promise<UserRow> {
+  return inTransaction(ctx.db, async (trx) => {
+    const tx = within(ctx, trx);
+    if (input.role === 'coordinator' && (input.coordinatorId ?? null) === null) await checkCoordinatorLink(tx, null, null);
+    const row = await insertUser(tx, { ...input, password: undefined }, 'invited');
+    const link = await issuePasswordLink(tx, row.id, 'invite');
+    await queueEmail(trx, { to: row.email, ...invitationEmail(link, row.name), at: ctx.now });
     return row;
   });
 }
 
 /** Sends a fresh invitation link to an account that has not set a password yet. */
-export async function resendInvitation(deps: AppDeps, actor: Actor, userId: number): Promise<void> {
-  await inTransaction(deps.db, async (trx) => {
+export async function resendInvitation(ctx: AuthCtx, userId: number): Promise<void> {
+  await inTransaction(ctx.db, async (trx) => {
     const row = await requireUser(trx, userId);
     if (row.status !== 'invited') throw errors.badRequest({ nl: 'Dit account is al in gebruik.', en: 'This account is already in use.' });
-    const link = await issuePasswordLink(deps, trx, row.id, 'invite');
-    await queueEmail(trx, { to: row.email, ...invitationEmail(link, row.name), at: deps.now() });
-    await recordAudit(trx, { at: deps.now(), actor, action: 'invite', entity: 'user', entityId: userId, subjectUserIds: [userId] });
+    const link = await issuePasswordLink(within(ctx, trx), row.id, 'invite');
+    await queueEmail(trx, { to: row.email, ...invitationEmail(link, row.name), at: ctx.now });
+    await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'invite', entity: 'user', entityId: userId, subjectUserIds: [userId] });
   });
-}
-
-async function requireUser(db: DbOrTx, userId: number): Promise<UserRow> {
-  const row = await selectUserById(db, userId);
-  if (!row) throw errors.notFound({ nl: 'Deze gebruiker bestaat niet.', en: 'This user does not exist.' });
-  return row;
 }
 
 export interface RoleChange {
@@ -166,35 +138,36 @@ export interface RoleChange {
   coordinatorId?: number | null;
 }
 
-export async function changeRole(deps: AppDeps, actor: Actor, userId: number, change: RoleChange): Promise<UserRow> {
-  if (actor.userId === userId) throw errors.badRequest(SELF_DEMOTE, [{ field: 'role', message: SELF_DEMOTE }]);
-  return inTransaction(deps.db, async (trx) => {
+export async function changeRole(ctx: AuthCtx, userId: number, change: RoleChange): Promise<UserRow> {
+  if (ctx.actor.userId === userId) throw errors.badRequest(SELF_DEMOTE, [{ field: 'role', message: SELF_DEMOTE }]);
+  return inTransaction(ctx.db, async (trx) => {
     const before = await requireUser(trx, userId);
     const municipalityCode = change.role === 'municipality' ? (change.municipalityCode ?? null) : null;
     const coordinatorId = change.role === 'coordinator' ? (change.coordinatorId ?? null) : null;
+    if (coordinatorId !== null) await checkCoordinatorLink(within(ctx, trx), userId, coordinatorId);
     await trx
       .updateTable('users')
-      .set({ role: change.role, municipality_code: municipalityCode, coordinator_id: coordinatorId, updated_at: deps.now().toISOString() })
+      .set({ role: change.role, municipality_code: municipalityCode, coordinator_id: coordinatorId, updated_at: ctx.now.toISOString() })
       .where('id', '=', userId)
       .execute();
     // Sessions carry no role (it is read per request), but a new role is a good moment to log in afresh.
     if (change.role !== before.role) await revokeSessionsOf(trx, userId);
-    return recordUserUpdate(deps, actor, trx, before);
+    return recordUserUpdate(within(ctx, trx), before);
   });
 }
 
-async function setStatus(deps: AppDeps, actor: Actor, userId: number, next: 'active' | 'deactivated' | 'invited', trx: DbOrTx) {
-  const before = await requireUser(trx, userId);
-  await trx.updateTable('users').set({ status: next, updated_at: deps.now().toISOString() }).where('id', '=', userId).execute();
-  return recordUserUpdate(deps, actor, trx, before);
+async function setStatus(ctx: AuthCtx, userId: number, next: 'active' | 'deactivated' | 'invited') {
+  const before = await requireUser(ctx.db, userId);
+  await ctx.db.updateTable('users').set({ status: next, updated_at: ctx.now.toISOString() }).where('id', '=', userId).execute();
+  return recordUserUpdate(ctx, before);
 }
 
 /** Reads the user after an update and records the change (before → after) in the audit trail. */
-async function recordUserUpdate(deps: AppDeps, actor: Actor, trx: DbOrTx, before: UserRow): Promise<UserRow> {
-  const after = (await selectUserById(trx, before.id))!;
-  await recordAudit(trx, {
-    at: deps.now(),
-    actor,
+export async function recordUserUpdate(ctx: AuthCtx, before: UserRow): Promise<UserRow> {
+  const after = await requireUser(ctx.db, before.id);
+  await recordAudit(ctx.db, {
+    at: ctx.now,
+    actor: ctx.actor,
     action: 'update',
     entity: 'user',
     entityId: before.id,
@@ -206,96 +179,45 @@ async function recordUserUpdate(deps: AppDeps, actor: Actor, trx: DbOrTx, before
 }
 
 /** Blocks an account: its sessions end and its API tokens are revoked at once. */
-export async function deactivateUser(deps: AppDeps, actor: Actor, userId: number): Promise<UserRow> {
-  if (actor.userId === userId) throw errors.badRequest(SELF_DEACTIVATE);
-  return inTransaction(deps.db, async (trx) => {
-    const row = await setStatus(deps, actor, userId, 'deactivated', trx);
+export async function deactivateUser(ctx: AuthCtx, userId: number): Promise<UserRow> {
+  if (ctx.actor.userId === userId) throw errors.badRequest(SELF_DEACTIVATE);
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await setStatus(within(ctx, trx), userId, 'deactivated');
     await revokeSessionsOf(trx, userId);
-    await revokeAllApiTokensOf(trx, userId, deps.now());
+    await revokeAllApiTokensOf(trx, userId, ctx.now);
     return row;
   });
 }
 
 /** Unblocks an account; without a password it goes back to 'invited'. Revoked tokens stay revoked. */
-export async function reactivateUser(deps: AppDeps, actor: Actor, userId: number): Promise<UserRow> {
-  return inTransaction(deps.db, async (trx) => {
+export async function reactivateUser(ctx: AuthCtx, userId: number): Promise<UserRow> {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await trx.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirst();
     if (!row) throw errors.notFound({ nl: 'Deze gebruiker bestaat niet.', en: 'This user does not exist.' });
-    return setStatus(deps, actor, userId, row.password_hash ? 'active' : 'invited', trx);
+    return setStatus(within(ctx, trx), userId, row.password_hash ? 'active' : 'invited');
   });
 }
 
-/** The address an erased account keeps: unique, and never deliverable. */
-export function erasedEmail(userId: number): string {
-  return `verwijderd-${userId}@invalid`;
-}
-
-/**
- * GDPR erasure: removes the person's name, email, password, two-factor secret and links; ends all
- * sessions and tokens; and erases them from the audit entries about them. The row stays (deactivated)
- * so references from other records keep pointing somewhere.
- */
-export async function eraseUser(deps: AppDeps, actor: Actor, userId: number): Promise<void> {
-  if (actor.userId === userId) throw errors.badRequest(SELF_ERASE);
-  await inTransaction(deps.db, async (trx) => {
-    const before = await requireUser(trx, userId);
-    const now = deps.now();
-    await trx
-      .updateTable('users')
-      .set({
-        email: erasedEmail(userId),
-        name: null,
-        status: 'deactivated',
-        password_hash: null,
-        password_changed_at: null,
-        totp_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
-        coordinator_id: null,
-        municipality_code: null,
-        locale: null,
-        last_login_at: null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', userId)
-      .execute();
-    await revokeSessionsOf(trx, userId);
-    await revokeAllApiTokensOf(trx, userId, now);
-    // Token names may be personal ("laptop van Jan"): they go too.
-    await trx.updateTable('api_tokens').set({ name: '—' }).where('user_id', '=', userId).execute();
-    await trx.deleteFrom('one_time_tokens').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('login_failures').where('scope_key', '=', accountKey(deps, before.email)).execute();
-    await eraseAuditSubject(trx, userId, [before.email, before.name ?? ''].filter(Boolean));
-    // The erasure itself is recorded without any personal data.
-    await recordAudit(trx, { at: now, actor, action: 'erase', entity: 'user', entityId: userId });
-  });
-}
-
-export async function listUsers(db: Db | Kysely<Database>, filter: UserFilter = {}) {
+export async function listUsers(db: DbOrTx, filter: UserFilter = {}) {
   return selectUsers(db, filter);
 }
 
-export async function findUserByEmail(db: Db | Kysely<Database>, email: string) {
+export async function findUserByEmail(db: DbOrTx, email: string) {
   return (await selectUserByEmail(db, email)) ?? null;
 }
 
-export async function findUserById(db: Db | Kysely<Database>, id: number) {
+export async function findUserById(db: DbOrTx, id: number) {
   return (await selectUserById(db, id)) ?? null;
-}
-
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
 }
 
 /** The fictional coordinator account of the demo scenario (see demo.ts). */
 export const DEMO_COORDINATOR_EMAIL = 'zorgcoordinator@demo.gemeentenaanzet.invalid';
 
 /** Called by the network module's demo part: the demo coordinator account edits that coordinator. */
-export async function linkDemoCoordinator(deps: AppDeps, coordinatorId: number): Promise<void> {
+export async function linkDemoCoordinator(deps: Parameters<typeof authCtxFor>[0], coordinatorId: number): Promise<void> {
   const row = await findUserByEmail(deps.db, DEMO_COORDINATOR_EMAIL);
-  if (!row || row.role !== 'coordinator' || Number(row.coordinator_id) === coordinatorId) return;
-  await changeRole(deps, { userId: null, label: 'demo' }, row.id, { role: 'coordinator', coordinatorId });
+  if (row?.role !== 'coordinator' || Number(row.coordinator_id) === coordinatorId) return;
+  await changeRole(authCtxFor(deps, { userId: null, label: 'demo' }), row.id, { role: 'coordinator', coordinatorId });
 }
 
 /** How many accounts exist (any status). */

@@ -19,8 +19,8 @@ export const um = defineMessages({
   },
   coordinatorId: { nl: 'Nummer van de zorgcoördinator', en: 'Care coordinator number' },
   coordinatorIdHelp: {
-    nl: 'Alleen voor de rol Zorgcoördinator: het nummer van de zorgcoördinator in het netwerk. Mag later worden ingevuld.',
-    en: 'Only for the role Care coordinator: the coordinator number in the network. May be filled in later.',
+    nl: 'Verplicht voor de rol Zorgcoördinator: het nummer van de zorgcoördinator in het netwerk (te vinden bij Beheer › Netwerk van zorgcoördinatoren). Eén account per zorgcoördinator.',
+    en: 'Required for the role Care coordinator: the coordinator number in the network (see Staff › Care coordinator network). One account per coordinator.',
   },
   admin: { nl: 'Beheerder', en: 'Administrator' },
   adviser: { nl: 'Adviseur', en: 'Adviser' },

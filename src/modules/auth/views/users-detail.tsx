@@ -5,11 +5,14 @@ import { defineMessages, formatDateTime } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { UserDetail } from '../users.presenters.ts';
+import type { GrantOption } from '../users-grants.ts';
+import { GrantsForm } from './users-grants.tsx';
 import { roleOptions, um } from './users-common.tsx';
 
 const m = defineMessages({
   details: { nl: 'Gegevens', en: 'Details' },
   totp: { nl: 'Tweestapsverificatie', en: 'Two-step verification' },
+  grants: { nl: 'Extra rechten', en: 'Extra rights' },
   on: { nl: 'Aan', en: 'On' },
   off: { nl: 'Uit', en: 'Off' },
   created: { nl: 'Aangemaakt', en: 'Created' },
@@ -57,99 +60,139 @@ function Item(props: { label: string; children: ComponentChildren }) {
   );
 }
 
-export type UserDetailNotice = 'opgeslagen' | 'uitnodiging-verstuurd';
+export type UserDetailNotice = 'opgeslagen' | 'uitnodiging-verstuurd' | 'rechten-opgeslagen';
 
-export function UserDetailPage(props: {
+interface DetailProps {
   user: UserDetail;
   isSelf: boolean;
+  grantOptions?: GrantOption[];
   errors?: FieldError[];
   values?: Record<string, string>;
   notice?: UserDetailNotice;
-}) {
+}
+
+function Details(props: { user: UserDetail }) {
   const { locale } = usePage();
   const t = m(locale);
   const u = um(locale);
   const user = props.user;
-  const errors = props.errors ?? [];
-  const v = props.values ?? {};
+  return (
+    <dl class="utrecht-data-list">
+      <Item label={u.email}>{user.email}</Item>
+      <Item label={u.name}>{user.name ?? t.none}</Item>
+      <Item label={u.role}>{u[user.role]}</Item>
+      <Item label={u.status}>{u[user.status]}</Item>
+      {user.municipalityCode ? <Item label={u.municipalityCode}>{user.municipalityCode}</Item> : null}
+      {user.coordinatorId !== null ? <Item label={u.coordinatorId}>{user.coordinatorId}</Item> : null}
+      <Item label={t.grants}>{user.grants.length > 0 ? user.grants.join(', ') : t.none}</Item>
+      <Item label={t.totp}>{user.totpEnabled ? t.on : t.off}</Item>
+      <Item label={u.lastLogin}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : u.never}</Item>
+      <Item label={t.created}>{formatDateTime(user.createdAt, locale)}</Item>
+    </dl>
+  );
+}
+
+function RoleForm(props: { user: UserDetail; errors: FieldError[]; values: Record<string, string> }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const u = um(locale);
+  const { user, errors, values: v } = props;
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t.roleHeading}</h2>
+      <Form action={`/beheer/gebruikers/${user.id}/rol`}>
+        <SelectField name="role" label={u.role} value={v.role ?? user.role} options={roleOptions(locale)} errors={errors} />
+        <TextField
+          name="municipality_code"
+          label={u.municipalityCode}
+          description={u.municipalityCodeHelp}
+          value={v.municipality_code ?? user.municipalityCode ?? ''}
+          errors={errors}
+        />
+        <TextField
+          name="coordinator_id"
+          label={u.coordinatorId}
+          description={u.coordinatorIdHelp}
+          value={v.coordinator_id ?? (user.coordinatorId === null ? '' : String(user.coordinatorId))}
+          inputMode="numeric"
+          errors={errors}
+        />
+        <div class="utrecht-button-group">
+          <SubmitButton>{t.roleSubmit}</SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function ActionButton(props: { action: string; intro?: string; label: string }) {
+  return (
+    <Form action={props.action}>
+      {props.intro ? <Paragraph>{props.intro}</Paragraph> : null}
+      <div class="utrecht-button-group">
+        <SubmitButton variant="secondary">{props.label}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+function AccessForms(props: { user: UserDetail }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const { user } = props;
   const base = `/beheer/gebruikers/${user.id}`;
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t.accessHeading}</h2>
+      {user.status === 'deactivated' ? (
+        <ActionButton action={`${base}/activeren`} intro={t.reactivateIntro} label={t.reactivate} />
+      ) : (
+        <>
+          {user.status === 'invited' ? <ActionButton action={`${base}/uitnodiging`} label={t.resend} /> : null}
+          <ActionButton action={`${base}/deactiveren`} intro={t.deactivateIntro} label={t.deactivate} />
+        </>
+      )}
+      <h2 class="utrecht-heading-2">{t.eraseHeading}</h2>
+      <Paragraph>{t.eraseIntro}</Paragraph>
+      <Paragraph>
+        <a class="utrecht-link" href={`${base}/wissen`}>
+          {t.eraseLink}
+        </a>
+      </Paragraph>
+    </>
+  );
+}
+
+export function UserDetailPage(props: DetailProps) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const u = um(locale);
+  const { user } = props;
+  const errors = props.errors ?? [];
   return (
     <div class="gaz-stack gaz-narrow">
       <Heading1>{user.name ?? user.email}</Heading1>
-      <ErrorSummary errors={errors} labels={{ role: u.role, municipality_code: u.municipalityCode, coordinator_id: u.coordinatorId }} />
-      {props.notice === 'opgeslagen' ? <Notice kind="ok">{t.saved}</Notice> : null}
+      <ErrorSummary
+        errors={errors}
+        labels={{ role: u.role, municipality_code: u.municipalityCode, coordinator_id: u.coordinatorId, grants: t.grants }}
+      />
+      {props.notice === 'opgeslagen' || props.notice === 'rechten-opgeslagen' ? <Notice kind="ok">{t.saved}</Notice> : null}
       {props.notice === 'uitnodiging-verstuurd' ? <Notice kind="ok">{t.sent}</Notice> : null}
       {user.erased ? <Notice>{t.erased}</Notice> : null}
       <h2 class="utrecht-heading-2">{t.details}</h2>
-      <dl class="utrecht-data-list">
-        <Item label={u.email}>{user.email}</Item>
-        <Item label={u.name}>{user.name ?? t.none}</Item>
-        <Item label={u.role}>{u[user.role]}</Item>
-        <Item label={u.status}>{u[user.status]}</Item>
-        {user.municipalityCode ? <Item label={u.municipalityCode}>{user.municipalityCode}</Item> : null}
-        {user.coordinatorId !== null ? <Item label={u.coordinatorId}>{user.coordinatorId}</Item> : null}
-        <Item label={t.totp}>{user.totpEnabled ? t.on : t.off}</Item>
-        <Item label={u.lastLogin}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : u.never}</Item>
-        <Item label={t.created}>{formatDateTime(user.createdAt, locale)}</Item>
-      </dl>
+      <Details user={user} />
       {props.isSelf ? (
         <Notice>{t.self}</Notice>
       ) : user.erased ? null : (
         <>
-          <h2 class="utrecht-heading-2">{t.roleHeading}</h2>
-          <Form action={`${base}/rol`}>
-            <SelectField name="role" label={u.role} value={v.role ?? user.role} options={roleOptions(locale)} errors={errors} />
-            <TextField
-              name="municipality_code"
-              label={u.municipalityCode}
-              description={u.municipalityCodeHelp}
-              value={v.municipality_code ?? user.municipalityCode ?? ''}
-              errors={errors}
-            />
-            <TextField
-              name="coordinator_id"
-              label={u.coordinatorId}
-              description={u.coordinatorIdHelp}
-              value={v.coordinator_id ?? (user.coordinatorId === null ? '' : String(user.coordinatorId))}
-              inputMode="numeric"
-              errors={errors}
-            />
-            <div class="utrecht-button-group">
-              <SubmitButton>{t.roleSubmit}</SubmitButton>
-            </div>
-          </Form>
-          <h2 class="utrecht-heading-2">{t.accessHeading}</h2>
-          {user.status === 'deactivated' ? (
-            <Form action={`${base}/activeren`}>
-              <Paragraph>{t.reactivateIntro}</Paragraph>
-              <div class="utrecht-button-group">
-                <SubmitButton variant="secondary">{t.reactivate}</SubmitButton>
-              </div>
-            </Form>
-          ) : (
-            <>
-              {user.status === 'invited' ? (
-                <Form action={`${base}/uitnodiging`}>
-                  <div class="utrecht-button-group">
-                    <SubmitButton variant="secondary">{t.resend}</SubmitButton>
-                  </div>
-                </Form>
-              ) : null}
-              <Form action={`${base}/deactiveren`}>
-                <Paragraph>{t.deactivateIntro}</Paragraph>
-                <div class="utrecht-button-group">
-                  <SubmitButton variant="secondary">{t.deactivate}</SubmitButton>
-                </div>
-              </Form>
-            </>
-          )}
-          <h2 class="utrecht-heading-2">{t.eraseHeading}</h2>
-          <Paragraph>{t.eraseIntro}</Paragraph>
-          <Paragraph>
-            <a class="utrecht-link" href={`${base}/wissen`}>
-              {t.eraseLink}
-            </a>
-          </Paragraph>
+          <RoleForm user={user} errors={errors} values={props.values ?? {}} />
+          <GrantsForm
+            action={`/beheer/gebruikers/${user.id}/rechten`}
+            options={props.grantOptions ?? []}
+            granted={user.grants}
+            errors={errors}
+          />
+          <AccessForms user={user} />
         </>
       )}
     </div>
