@@ -42,7 +42,7 @@ export async function registerAcademyPublicRoutes(app: FastifyInstance, deps: Ap
       reply,
       {
         title: course.title,
-        cacheControl: 'public, max-age=60',
+        // Not publicly cacheable: a signed-in learner sees the enrol button on this page.
         breadcrumbs: [{ href: '/academy', label: am(req.locale).title }, { label: course.title }],
       },
       <CoursePage c={view} lessonTitles={lessons.map((l) => l.title)} learner={learner} sessions={sessions} />,
