@@ -9,7 +9,7 @@ import { createUser } from '../../test/helpers/auth.ts';
 import { anonymousCsrf } from '../../test/helpers/routes.ts';
 // biome-ignore lint/style/noRestrictedImports: a test of the shared layer builds the real app, with every module.
 import { MODULES } from '../modules/index.ts';
-import { fieldsWithControls, isImpossibleParam } from './input-guard.ts';
+import { fieldsWithControls, fieldsWithReservedKeys, isImpossibleParam } from './input-guard.ts';
 import { probeModule, probeSeen } from './probe.fixture.ts';
 
 let t: TestApp;
@@ -116,10 +116,25 @@ test('a foreign-key violation is a 400 (naming the field where the engine tells 
   assert.match(page.body, /<h1[^>]*>Ongeldige invoer<\/h1>/);
 });
 
+test('a key that shadows what every object has (toString, valueOf) is a 400 before any handler tries String() on it', async () => {
+  const before = probeSeen.length;
+  const res = await postJson('/api/v1/probe/tekst', { '': { toString: null } });
+  assert.equal(res.statusCode, 400);
+  assert.deepEqual(
+    res.json().errors.map((e: { field: string }) => e.field),
+    ['_.toString'],
+  );
+  const page = await postJson('/probe/tekst', { naam: { valueOf: 1 } });
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, /naam\.valueOf: Dit veld bestaat niet in dit formulier/);
+  assert.equal(probeSeen.length, before);
+});
+
 test('the guard functions: fields with controls and impossible parameters', () => {
   assert.deepEqual(fieldsWithControls({ a: 'x', b: ['y', 'z\u0000'], c: { d: '\u0008' } }), ['b', 'c.d']);
   assert.deepEqual(fieldsWithControls('\u0000'), ['_']);
   assert.deepEqual(fieldsWithControls({ ok: 'tab\there\r\n' }), []);
+  assert.deepEqual(fieldsWithReservedKeys({ a: [{ constructor: 1 }], b: { c: 'x' }, toString: 2 }), ['a.constructor', 'toString']);
   assert.equal(isImpossibleParam('id', '2147483647'), false);
   assert.equal(isImpossibleParam('id', '2147483648'), true);
   assert.equal(isImpossibleParam('coordinatorId', '007'), true);

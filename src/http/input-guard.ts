@@ -2,6 +2,8 @@
 // - no C0 control characters (U+0000–U+001F except tab, line feed and carriage return) in any
 //   route parameter, query value or body value or key: PostgreSQL cannot store NUL in text and
 //   none of them belongs in a form field; a 400 names the field;
+// - no key in a body or query that shadows a method every object has (`toString`, `valueOf`, …):
+//   `{ "x": { "toString": null } }` makes String(x) throw in any handler (or formValues) — a 400;
 // - id parameters (`:id`, `:somethingId`, `:something_id`) are whole numbers 1…MAX_ID, and no
 //   parameter of digits names more than MAX_ID: anything else is a 404, as with `idParam`.
 // The app runs `guardInput` in a preHandler after the permission check (src/app.ts), so no route
@@ -55,6 +57,25 @@ export function fieldsWithControls(value: unknown, path = '', out: string[] = []
   return [...new Set(out)];
 }
 
+export const RESERVED_KEY_MESSAGE: Localized = {
+  nl: 'Dit veld bestaat niet in dit formulier. Stuur alleen de velden van het formulier.',
+  en: 'This field does not exist in this form. Send only the fields of the form.',
+};
+
+/** Names of what every object inherits (toString, valueOf, __proto__, constructor, …). */
+const RESERVED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** The fields (dotted paths) of a value whose key shadows an inherited object member. */
+export function fieldsWithReservedKeys(value: unknown, path = '', out: string[] = [], depth = 0): string[] {
+  if (out.length >= 10 || depth > 20 || typeof value !== 'object' || value === null) return out;
+  for (const [key, inner] of Object.entries(value)) {
+    const name = Array.isArray(value) ? path : path === '' ? shown(key) : `${path}.${shown(key)}`;
+    if (!Array.isArray(value) && RESERVED_KEYS.has(key)) out.push(name || '_');
+    else fieldsWithReservedKeys(inner, name, out, depth + 1);
+  }
+  return out;
+}
+
 const ID_NAME = /^id$|Id$|_id$/;
 
 /** True when a route parameter cannot name a record: an id that is not 1…MAX_ID, or digits past MAX_ID. */
@@ -70,6 +91,9 @@ export function guardInput(req: Pick<FastifyRequest, 'params' | 'query' | 'body'
   for (const field of fieldsWithControls(params)) fields.push({ field, message: CONTROL_CHARACTER_MESSAGE });
   for (const field of fieldsWithControls(req.query ?? {})) fields.push({ field, message: CONTROL_CHARACTER_MESSAGE });
   for (const field of fieldsWithControls(req.body ?? {})) fields.push({ field, message: CONTROL_CHARACTER_MESSAGE });
+  for (const field of [...fieldsWithReservedKeys(req.query ?? {}), ...fieldsWithReservedKeys(req.body ?? {})]) {
+    fields.push({ field, message: RESERVED_KEY_MESSAGE });
+  }
   if (fields.length > 0) return errors.validation(fields);
   for (const [name, value] of Object.entries(params)) if (isImpossibleParam(name, value)) return errors.notFound();
   return null;
