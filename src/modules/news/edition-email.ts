@@ -78,8 +78,7 @@ export function buildEditionEmail(c: EditionContent): EmailTemplate {
     c.introText,
     '',
     ...c.articles.flatMap((a) => [
-      a.title,
-      '-'.repeat(Math.min(a.title.length, 72)),
+      `* ${a.title}`,
       ...(a.contentNote ? [`Let op: ${a.contentNote}`] : []),
       a.summary,
       `Lees verder: ${a.url}`,

@@ -101,7 +101,11 @@ function registerArticleRoutes(app: FastifyInstance, deps: AppDeps, { formPage, 
   });
 
   app.get('/beheer/nieuws/nieuw', { config: EDITOR }, async (req, reply) =>
-    formPage(req, reply, { kind: kindOf(req), values: { authorName: req.user?.name ?? '', tags: '' }, errors: [] }),
+    formPage(req, reply, {
+      kind: kindOf(req),
+      values: { authorName: req.user?.name || 'Redactie Gemeenten aan zet', tags: '' },
+      errors: [],
+    }),
   );
   app.post('/beheer/nieuws/nieuw', { config: EDITOR }, async (req, reply) => save(req, reply, null, kindOf(req)));
 
