@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Usage: npm run cli -- ${command.usage}\n\n${command.description}`);
     return 0;
   }
-  let options;
+  let options: ReturnType<typeof parseOptions>;
   try {
     options = parseOptions(rest);
   } catch (e) {

@@ -6,7 +6,9 @@ export const DEFAULT_LOCALE: Locale = 'nl';
 export const LOCALE_COOKIE = 'gaz_lang';
 
 export type Localized = { nl: string; en: string };
-type Catalog = Record<string, Localized | ((...args: any[]) => Localized)>;
+/** A message with parameters; `never[]` accepts any parameter list (parameters are contravariant). */
+type MessageFn = (...args: never[]) => Localized;
+type Catalog = Record<string, Localized | MessageFn>;
 type Resolved<C extends Catalog> = {
   [K in keyof C]: C[K] extends (...args: infer A) => Localized ? (...args: A) => string : string;
 };
@@ -17,10 +19,12 @@ export function defineMessages<C extends Catalog>(catalog: C): (locale: Locale) 
   return (locale) => {
     let resolved = cache.get(locale);
     if (!resolved) {
-      resolved = {} as Resolved<C>;
+      const built: Record<string, string | ((...args: unknown[]) => string)> = {};
       for (const [key, value] of Object.entries(catalog)) {
-        (resolved as any)[key] = typeof value === 'function' ? (...args: any[]) => (value as any)(...args)[locale] : value[locale];
+        built[key] =
+          typeof value === 'function' ? (...args: unknown[]) => (value as (...a: unknown[]) => Localized)(...args)[locale] : value[locale];
       }
+      resolved = built as Resolved<C>;
       cache.set(locale, resolved);
     }
     return resolved;

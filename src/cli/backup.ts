@@ -200,7 +200,7 @@ async function guarded(ctx: CliContext, fn: () => Promise<number>): Promise<numb
 function sqliteConfigFor(file: string | true | undefined, missingFileHint: string, ctx: CliContext) {
   const config = loadConfig();
   if (isPostgresUrl(config.databaseUrl)) {
-    PG_BACKUP_HELP.forEach((line) => ctx.out(line));
+    for (const line of PG_BACKUP_HELP) ctx.out(line);
     return null;
   }
   if (typeof file !== 'string') {

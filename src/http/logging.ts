@@ -20,7 +20,8 @@ class LazyChildLogger {
     private readonly options: object,
   ) {}
   private materialise(): FastifyBaseLogger {
-    return (this.real ??= this.parent.child(this.bindings, this.options));
+    if (this.real === undefined) this.real = this.parent.child(this.bindings, this.options);
+    return this.real;
   }
   private write(level: Level, args: unknown[]) {
     if (this.real === undefined) {

@@ -19,8 +19,19 @@ function sizeWord(origin: string | undefined, n: number, locale: 'nl' | 'en'): s
   return String(n);
 }
 
+/** The fields the messages read; which of them an issue has depends on its code. */
+interface IssueFields {
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  keys?: string[];
+}
+
 function describe(issue: Issue): Localized {
-  const i = issue as any;
+  const i = issue as unknown as IssueFields;
   switch (issue.code) {
     case 'invalid_type':
       if (i.input === undefined || i.input === null || i.input === '') {
@@ -69,7 +80,7 @@ function describe(issue: Issue): Localized {
     case 'invalid_value':
       return { nl: 'Kies een van de aangeboden mogelijkheden.', en: 'Choose one of the options offered.' };
     case 'unrecognized_keys':
-      return { nl: `Onbekend veld: ${i.keys.join(', ')}.`, en: `Unknown field: ${i.keys.join(', ')}.` };
+      return { nl: `Onbekend veld: ${(i.keys ?? []).join(', ')}.`, en: `Unknown field: ${(i.keys ?? []).join(', ')}.` };
     default:
       return { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' };
   }

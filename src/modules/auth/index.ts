@@ -16,6 +16,7 @@ import { registerUserAdminRoutes } from './users.routes.tsx';
 import { countUsers } from './users.service.ts';
 
 export { type AuthCtx, authCtxFor, type CoordinatorDirectory } from './context.ts';
+export { createLearnerAccount, eraseLearnerAccount } from './learners.ts';
 export {
   createUser,
   DEMO_COORDINATOR_EMAIL,
@@ -25,8 +26,6 @@ export {
   listUsers,
   type UserRow,
 } from './users.service.ts';
-
-export { createLearnerAccount, eraseLearnerAccount } from './learners.ts';
 
 export const authModule = defineModule({
   name: 'auth',

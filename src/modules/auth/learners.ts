@@ -14,7 +14,12 @@ export async function createLearnerAccount(
   actor: Actor,
   input: { email: string; name: string; password: string },
 ): Promise<{ id: number }> {
-  const row = await createUser(authCtxFor(deps, actor), { email: input.email, name: input.name, role: 'learner', password: input.password });
+  const row = await createUser(authCtxFor(deps, actor), {
+    email: input.email,
+    name: input.name,
+    role: 'learner',
+    password: input.password,
+  });
   return { id: Number(row.id) };
 }
 

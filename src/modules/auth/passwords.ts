@@ -3,8 +3,8 @@
 // invalidating existing hashes (verifyPassword reads the parameters from the hash itself).
 import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { inTransaction } from '../../db/database.ts';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../../config.ts';
+import { inTransaction } from '../../db/database.ts';
 import type { Role } from '../../http/permissions.ts';
 import { msg } from '../../http/validate.ts';
 import type { AuthCtx } from './context.ts';

@@ -6,7 +6,7 @@ import type { PermissionSpec } from '../../http/permissions.ts';
 import type { Localized } from '../../i18n.ts';
 import type { AuthCtx } from './context.ts';
 import { grantsOf, storeGrants } from './grants.ts';
-import { updateUserGrants, type UserRow } from './users.queries.ts';
+import { type UserRow, updateUserGrants } from './users.queries.ts';
 import { requireUser } from './users.rules.ts';
 import { recordUserUpdate } from './users.service.ts';
 

@@ -2,7 +2,7 @@
 // addresses; no request lines when info is off, while warnings still carry the request id; answers of
 // the edge cache (over real HTTP) are logged like the others.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
 import { listenForHttp } from '../../../test/helpers/http.ts';

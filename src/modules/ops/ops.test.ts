@@ -1,6 +1,7 @@
 // Operations endpoints and the staff start page on a real database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { loginAs } from '../../../test/helpers/auth.ts';
 import { queueEmail } from '../outbox/index.ts';
@@ -23,7 +24,8 @@ describe('ops endpoints', () => {
 
   test('GET /readyz is 200 when migrated and 503 when a migration is pending', async () => {
     assert.deepEqual((await t.app.inject({ url: '/readyz' })).json(), { status: 'ok' });
-    const db = t.deps.db as any;
+    // kysely_migration is Kysely's own table, outside the typed schema.
+    const db = t.deps.db as unknown as Kysely<{ kysely_migration: { name: string; timestamp: string } }>;
     const last = await db.selectFrom('kysely_migration').selectAll().orderBy('name', 'desc').executeTakeFirstOrThrow();
     await db.deleteFrom('kysely_migration').where('name', '=', last.name).execute();
     try {
@@ -104,7 +106,7 @@ describe('metrics without a configured token', () => {
       Number(
         text
           .split('\n')
-          .find((l) => l.startsWith(line + ' '))
+          .find((l) => l.startsWith(`${line} `))
           ?.split(' ')
           .at(-1),
       );

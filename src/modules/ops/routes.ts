@@ -91,6 +91,6 @@ export async function registerOpsRoutes(app: FastifyInstance, deps: AppDeps) {
       ]),
     ];
     reply.header('cache-control', NO_STORE).type('text/plain; version=0.0.4; charset=utf-8');
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   });
 }

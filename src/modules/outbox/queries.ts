@@ -1,7 +1,7 @@
 // SQL of the outbox. Claiming is the one place with a dialect branch: PostgreSQL uses
 // FOR UPDATE SKIP LOCKED so concurrent senders never pick the same row; SQLite has one writer, so
 // a conditional UPDATE (it only succeeds while the row is still claimable) is enough.
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { dialectOf } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { OutboxTable } from './tables.ts';
@@ -77,7 +77,7 @@ export async function claimDue(db: Kysely<Database>, senderId: string, now: stri
   return null;
 }
 
-function claimable(eb: any, now: string) {
+function claimable(eb: ExpressionBuilder<Database, 'outbox'>, now: string) {
   return eb.or([
     eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
     eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', now)]),

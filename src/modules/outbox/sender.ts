@@ -36,6 +36,37 @@ export interface OutboxSender {
   stop(): Promise<void>;
 }
 
+/** Sends one claimed message and records the outcome (sent, or a failed attempt with its backoff). */
+async function deliver(o: SenderOptions, id: string, row: OutboxRow): Promise<void> {
+  const messageId = `<outbox-${row.id}-${row.created_at.replace(/[^0-9]/g, '')}@gemeentenaanzet.nl>`;
+  try {
+    await o.transport.send({
+      id: Number(row.id),
+      from: o.from,
+      to: row.to_address,
+      subject: row.subject,
+      text: row.text_body,
+      html: row.html_body,
+      headers: row.headers_json ? (JSON.parse(row.headers_json) as Record<string, string>) : {},
+      attachments: decodeAttachments(row.attachments_json),
+      messageId,
+    });
+  } catch (err) {
+    const next = afterFailure(Number(row.attempts), o.now());
+    const error = String((err as Error)?.message ?? err).slice(0, 500);
+    await markAttemptFailed(o.db, Number(row.id), id, {
+      status: next.status,
+      nextAttemptAt: next.status === 'pending' ? next.nextAttemptAt.toISOString() : undefined,
+      error,
+    });
+    // Ids only: addresses are personal data and stay out of the logs.
+    o.log?.warn({ outboxId: Number(row.id), attempts: Number(row.attempts), status: next.status }, 'outbox: send failed');
+    return;
+  }
+  const kept = await markSent(o.db, Number(row.id), id, o.now().toISOString());
+  if (!kept) o.log?.warn({ outboxId: Number(row.id) }, 'outbox: lease lost before marking sent (message may be delivered twice)');
+}
+
 export function createOutboxSender(o: SenderOptions): OutboxSender {
   const id = o.senderId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const pollMs = o.pollMs ?? 1000;
@@ -45,41 +76,11 @@ export function createOutboxSender(o: SenderOptions): OutboxSender {
   let wakeUp: (() => void) | null = null;
   let unsubscribe: (() => void) | null = null;
 
-  async function deliver(row: OutboxRow): Promise<void> {
-    const messageId = `<outbox-${row.id}-${row.created_at.replace(/[^0-9]/g, '')}@gemeentenaanzet.nl>`;
-    try {
-      await o.transport.send({
-        id: Number(row.id),
-        from: o.from,
-        to: row.to_address,
-        subject: row.subject,
-        text: row.text_body,
-        html: row.html_body,
-        headers: row.headers_json ? (JSON.parse(row.headers_json) as Record<string, string>) : {},
-        attachments: decodeAttachments(row.attachments_json),
-        messageId,
-      });
-    } catch (err) {
-      const next = afterFailure(Number(row.attempts), o.now());
-      const error = String((err as Error)?.message ?? err).slice(0, 500);
-      await markAttemptFailed(o.db, Number(row.id), id, {
-        status: next.status,
-        nextAttemptAt: next.status === 'pending' ? next.nextAttemptAt.toISOString() : undefined,
-        error,
-      });
-      // Ids only: addresses are personal data and stay out of the logs.
-      o.log?.warn({ outboxId: Number(row.id), attempts: Number(row.attempts), status: next.status }, 'outbox: send failed');
-      return;
-    }
-    const kept = await markSent(o.db, Number(row.id), id, o.now().toISOString());
-    if (!kept) o.log?.warn({ outboxId: Number(row.id) }, 'outbox: lease lost before marking sent (message may be delivered twice)');
-  }
-
   async function runOnce(): Promise<boolean> {
     const now = o.now();
     const row = await claimDue(o.db, id, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString());
     if (!row) return false;
-    await deliver(row);
+    await deliver(o, id, row);
     return true;
   }
 

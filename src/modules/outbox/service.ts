@@ -79,7 +79,10 @@ export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise
   });
   // The caller's transaction may not have committed yet: wake the senders a moment later; if they
   // are too early, the next poll (about a second) finds the message.
-  if (wakers.size > 0) setTimeout(() => wakers.forEach((w) => w()), 20).unref();
+  if (wakers.size > 0)
+    setTimeout(() => {
+      for (const wake of wakers) wake();
+    }, 20).unref();
   return id;
 }
 

@@ -6,8 +6,8 @@ import { ErrorSummary, Form, Heading1, Notice, Paragraph, SelectField, SubmitBut
 import { usePage } from '../../../views/context.ts';
 import type { UserDetail } from '../users.presenters.ts';
 import type { GrantOption } from '../users-grants.ts';
-import { GrantsForm } from './users-grants.tsx';
 import { roleOptions, um } from './users-common.tsx';
+import { GrantsForm } from './users-grants.tsx';
 
 const m = defineMessages({
   details: { nl: 'Gegevens', en: 'Details' },
