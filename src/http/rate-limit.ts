@@ -6,7 +6,7 @@
 //   RateLimit: "api";r=599;t=42            requests remaining, seconds until the window resets
 // and a request over the limit gets 429 with Retry-After (seconds). The edge cache counts the
 // requests it answers in the same windows (src/http/edge-cache.ts), so a cached answer is limited
-// like any other. /healthz and /readyz are not under /api/ and never count. See docs/adr/0008.
+// like any other. /healthz and /readyz are not under /api/ and never count. See docs/adr/0012.
 import type { IncomingMessage } from 'node:http';
 
 export interface RateLimitPolicy {
