@@ -16,6 +16,7 @@ import { newsModule } from './news/index.ts';
 import { opsModule } from './ops/index.ts';
 import { outboxModule } from './outbox/index.ts';
 import { staffModule } from './staff/index.ts';
+import { surveyModule } from './survey/index.ts';
 
 export const MODULES = [
   auditModule,
@@ -27,6 +28,7 @@ export const MODULES = [
   atlasModule,
   networkModule,
   adviceModule,
+  surveyModule,
   eventsModule,
   academyModule,
   newsModule,
