@@ -10,7 +10,7 @@ import { type LoggedIn, loginAs, postForm } from '../../../test/helpers/auth.ts'
 import { emailsTo } from '../../../test/helpers/records.ts';
 import { SYSTEM_ACTOR } from '../../http/request-user.ts';
 import { runDueJobs } from '../jobs/index.ts';
-import { getOutboxMessage } from '../outbox/index.ts';
+import { getOutboxMessage, queueEmails } from '../outbox/index.ts';
 // biome-ignore lint/style/noRestrictedImports: the delivery test drives the outbox's own sender against a real SMTP peer
 import { createOutboxSender } from '../outbox/sender.ts';
 // biome-ignore lint/style/noRestrictedImports: as above
@@ -227,6 +227,31 @@ describe('delivery and after', () => {
     const detail = await t.app.inject({ url: `/beheer/nieuwsbrief/${detailId}`, cookies: adviser.cookies });
     assert.match(detail.body, /<dt>Verstuurd<\/dt><dd>40<\/dd>/);
     assert.match(detail.body, /Openen en klikken worden niet geteld/);
+  });
+});
+
+describe('the outbox extensions this module added', () => {
+  test('queueEmails stores many messages at once, in order, with their extra headers; bad header names are refused', async () => {
+    const at = new Date('2019-09-25T09:00:00Z');
+    const ids = await queueEmails(
+      t.deps.db,
+      [0, 1, 2].map((i) => ({
+        to: `volgorde${i}@example.org`,
+        subject: `S${i}`,
+        text: 'x',
+        at,
+        headers: { 'List-Unsubscribe': `<https://x.example/${i}>` },
+      })),
+    );
+    const stored = await Promise.all(ids.map((id) => getOutboxMessage(t.deps.db, id)));
+    assert.deepEqual(
+      stored.map((m) => [m?.to, m?.headers['List-Unsubscribe']]),
+      [0, 1, 2].map((i) => [`volgorde${i}@example.org`, `<https://x.example/${i}>`]),
+    );
+    await assert.rejects(
+      queueEmails(t.deps.db, [{ to: 'a@example.org', subject: 's', text: 'x', at, headers: { From: 'evil@example.org' } }]),
+      /not allowed/,
+    );
   });
 });
 

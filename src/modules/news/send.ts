@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { inTransaction } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { JobHandler } from '../../module.ts';
-import { queueEmail } from '../outbox/index.ts';
+import { type EmailInput, queueEmails } from '../outbox/index.ts';
 import { DELIVERY_HEADER } from './dsn.logic.ts';
-import { personalise } from './edition-email.ts';
-import { advanceCursor, insertDeliveries, selectEdition, updateEditionRow } from './editions.queries.ts';
+import { type EmailTemplate, personalise } from './edition-email.ts';
+import { advanceCursor, type EditionRow, insertDeliveries, selectEdition, updateEditionRow } from './editions.queries.ts';
 import { editionTemplate } from './editions.service.ts';
 import { inSegment, parseSegment, sendAt } from './news.logic.ts';
-import { selectConfirmedAfter } from './subscribers.queries.ts';
+import { type SubscriberRow, selectConfirmedAfter } from './subscribers.queries.ts';
 import { links } from './subscribers.service.ts';
 
 export const SEND_JOB_KIND = 'news.send-edition';
@@ -28,6 +28,35 @@ export interface SendOptions {
   crashAfter?: number;
   /** Tests: stop after this many batches (a process that ends between batches). */
   maxBatches?: number;
+}
+
+/** One subscriber's copy of the edition: its own links, delivery token and List-Unsubscribe headers. */
+function messageFor(
+  deps: AppDeps,
+  template: EmailTemplate,
+  edition: EditionRow,
+  s: SubscriberRow,
+  at: Date,
+): { token: string; email: EmailInput } {
+  const token = randomBytes(16).toString('base64url');
+  const unsubscribe = `${links.unsubscribe(deps, s)}?editie=${edition.id}`;
+  const fill = { manage: links.manage(deps, s), unsubscribe, delivery: token };
+  return {
+    token,
+    email: {
+      to: s.email,
+      subject: template.subject,
+      text: personalise(template.text, fill),
+      html: personalise(template.html, fill),
+      at,
+      headers: {
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'List-Id': 'Nieuwsbrief Gemeenten aan zet <nieuwsbrief.gemeentenaanzet.nl>',
+        [DELIVERY_HEADER]: token,
+      },
+    },
+  };
 }
 
 /** Sends (or resumes sending) an edition; returns the number of messages queued by this run. */
@@ -62,38 +91,35 @@ export async function sendEdition(deps: AppDeps, editionId: number, opts: SendOp
     );
     const last = Number(page[page.length - 1].id);
     await inTransaction(deps.db, async (trx) => {
-      const deliveries = [];
-      for (const [i, s] of chosen.entries()) {
-        if (opts.crashAfter !== undefined && i === opts.crashAfter) throw new Error('simulated crash mid-batch');
-        const token = randomBytes(16).toString('base64url');
-        const unsubscribe = `${links.unsubscribe(deps, s)}?editie=${editionId}`;
-        const fill = { manage: links.manage(deps, s), unsubscribe, delivery: token };
-        const outboxId = await queueEmail(trx, {
-          to: s.email,
-          subject: template.subject,
-          text: personalise(template.text, fill),
-          html: personalise(template.html, fill),
-          at: sendAt(start, recipients + i, Number(edition.rate_per_minute)),
-          headers: {
-            'List-Unsubscribe': `<${unsubscribe}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            'List-Id': 'Nieuwsbrief Gemeenten aan zet <nieuwsbrief.gemeentenaanzet.nl>',
-            [DELIVERY_HEADER]: token,
-          },
-        });
-        deliveries.push({
+      const messages = chosen.map((s, i) =>
+        messageFor(deps, template, edition, s, sendAt(start, recipients + i, Number(edition.rate_per_minute))),
+      );
+      if (opts.crashAfter !== undefined && opts.crashAfter < messages.length) {
+        await queueEmails(
+          trx,
+          messages.slice(0, opts.crashAfter).map((m) => m.email),
+        );
+        throw new Error('simulated crash mid-batch');
+      }
+      const outboxIds = await queueEmails(
+        trx,
+        messages.map((m) => m.email),
+      );
+      const at = deps.now().toISOString();
+      await insertDeliveries(
+        trx,
+        messages.map((m, i) => ({
           edition_id: editionId,
-          subscriber_id: Number(s.id),
-          outbox_id: outboxId,
-          token,
-          queued_at: deps.now().toISOString(),
+          subscriber_id: Number(chosen[i].id),
+          outbox_id: outboxIds[i],
+          token: m.token,
+          queued_at: at,
           bounce_kind: null,
           bounced_at: null,
           opened_at: null,
           clicked_at: null,
-        });
-      }
-      await insertDeliveries(trx, deliveries);
+        })),
+      );
       if (!(await advanceCursor(trx, editionId, cursor, last, chosen.length)))
         throw new Error(`edition ${editionId}: another run moved the send on`);
     });

@@ -2,7 +2,15 @@
 import { defineModule } from '../../module.ts';
 import { startOutboxWorker } from './worker.ts';
 
-export { type EmailAttachment, type EmailInput, getOutboxMessage, outboxCounts, outboxStatusCounts, queueEmail } from './service.ts';
+export {
+  type EmailAttachment,
+  type EmailInput,
+  getOutboxMessage,
+  outboxCounts,
+  outboxStatusCounts,
+  queueEmail,
+  queueEmails,
+} from './service.ts';
 
 export const outboxModule = defineModule({
   name: 'outbox',

@@ -36,6 +36,48 @@ export async function insertMessage(
 }
 
 /**
+ * Inserts several messages in one statement; returns their ids in the order given (identity values
+ * of one INSERT follow its VALUES order, on PostgreSQL and SQLite alike).
+ */
+export async function insertMessages(
+  db: Kysely<Database>,
+  ms: {
+    to: string;
+    subject: string;
+    text: string;
+    html: string | null;
+    headers?: string | null;
+    attachments?: string | null;
+    at: string;
+  }[],
+): Promise<number[]> {
+  if (ms.length === 0) return [];
+  const rows = await db
+    .insertInto('outbox')
+    .values(
+      ms.map((m) => ({
+        to_address: m.to,
+        subject: m.subject,
+        text_body: m.text,
+        html_body: m.html,
+        headers_json: m.headers ?? null,
+        attachments_json: m.attachments ?? null,
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: m.at,
+        locked_by: null,
+        locked_until: null,
+        sent_at: null,
+        last_error: null,
+        created_at: m.at,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/**
  * Claims one due message for `senderId` until `leaseUntil`: a pending message whose time has come,
  * or one whose previous sender's lease ran out (that sender died mid-send). Null when none is due.
  */

@@ -3,7 +3,7 @@
 // sender.ts delivers it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
-import { countByStatus, countByStatusOf, insertMessage, selectMessage } from './queries.ts';
+import { countByStatus, countByStatusOf, insertMessage, insertMessages, selectMessage } from './queries.ts';
 import type { OutboxStatus } from './tables.ts';
 
 export interface EmailInput {
@@ -84,6 +84,34 @@ export async function queueEmail(db: Kysely<Database>, msg: EmailInput): Promise
       for (const wake of wakers) wake();
     }, 20).unref();
   return id;
+}
+
+/**
+ * Queues many messages at once (e.g. a newsletter batch) in the caller's transaction, in a few
+ * statements instead of one per message; returns their ids in the order given.
+ */
+export async function queueEmails(db: Kysely<Database>, msgs: readonly EmailInput[]): Promise<number[]> {
+  const rows = msgs.map((msg) => {
+    for (const [name, value] of Object.entries(msg.headers ?? {})) {
+      if (!EXTRA_HEADER.test(name) || /[\r\n]/.test(value)) throw new Error(`queueEmail: header ${name} is not allowed`);
+    }
+    return {
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html ?? null,
+      headers: msg.headers && Object.keys(msg.headers).length > 0 ? JSON.stringify(msg.headers) : null,
+      attachments: encodeAttachments(msg.attachments),
+      at: msg.at.toISOString(),
+    };
+  });
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) ids.push(...(await insertMessages(db, rows.slice(i, i + 200))));
+  if (wakers.size > 0 && ids.length > 0)
+    setTimeout(() => {
+      for (const wake of wakers) wake();
+    }, 20).unref();
+  return ids;
 }
 
 /** Messages per status (pending, sending, sent, failed), for /metrics. */
