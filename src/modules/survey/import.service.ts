@@ -12,7 +12,7 @@ import { normalizeLabel } from './csv.logic.ts';
 import { planImport } from './import-plan.logic.ts';
 import type { ImportPlan } from './import.logic.ts';
 import { selectInvitations } from './invitations.queries.ts';
-import { ensureInvitations } from './invitations.service.ts';
+import { addInvitationsFor, ensureInvitations } from './invitations.service.ts';
 import { insertResponse, selectResponses } from './responses.queries.ts';
 import { bumpResultsVersion, updateSurveyRow } from './surveys.queries.ts';
 import { questionsOf, type SurveyDef } from './types.ts';
@@ -38,6 +38,11 @@ export async function commitImport(
   if (plan.rows.length === 0)
     throw errors.badRequest({ nl: 'Er is geen rij zonder problemen om te importeren.', en: 'There is no row without problems to import.' });
   await ensureInvitations(ctx, def.id, today);
+  await addInvitationsFor(
+    ctx,
+    def.id,
+    plan.rows.map((r) => r.code),
+  );
   const invitations = new Map((await selectInvitations(ctx.db, def.id)).map((i) => [i.municipality_code, i]));
   const imported = await inTransaction(ctx.db, async (trx) => {
     const at = ctx.now.toISOString();

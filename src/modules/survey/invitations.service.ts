@@ -93,6 +93,31 @@ export async function ensureInvitations(ctx: ServiceCtx, surveyId: number, today
   return list.length;
 }
 
+/** Adds invitations (without recipients) for these municipalities of the reference date that have none yet (an import). */
+export async function addInvitationsFor(ctx: ServiceCtx, surveyId: number, codes: readonly string[]): Promise<void> {
+  const def = await requireSurvey(ctx.db, surveyId);
+  const existing = new Set((await q.selectInvitations(ctx.db, surveyId)).map((i) => i.municipality_code));
+  const wanted = new Set(codes.filter((c) => !existing.has(c)));
+  if (wanted.size === 0) return;
+  const at = ctx.now.toISOString();
+  const rows = (await municipalitiesOn(ctx.db, def.referenceDate)).filter((m) => wanted.has(m.code));
+  await q.insertInvitations(
+    ctx.db,
+    rows.map((m) => ({
+      survey_id: surveyId,
+      municipality_code: m.code,
+      municipality_name: m.name,
+      province_code: m.provinceCode,
+      province_name: m.provinceName,
+      population: m.population,
+      size_class: sizeClassOf(m.population),
+      invited_at: null,
+      last_sent_at: null,
+      created_at: at,
+    })),
+  );
+}
+
 /** The recipients of an invitation as they are today (advice contacts looked up now). */
 export async function resolveRecipients(
   db: Db,

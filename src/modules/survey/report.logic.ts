@@ -72,10 +72,16 @@ function choiceExplanation(q: QuestionDef, own: Answers[string] | undefined, fig
   if (own === undefined)
     return { nl: 'Uw gemeente heeft deze vraag niet beantwoord.', en: 'Your municipality did not answer this question.' };
   if (own === null) return { nl: 'Uw gemeente antwoordde ‘weet niet’.', en: 'Your municipality answered ‘don’t know’.' };
-  const index = choicesOf(q).findIndex((c) => (Array.isArray(own) ? own[0] : String(own)) === c.value);
+  if (Array.isArray(own)) {
+    return {
+      nl: `Uw gemeente koos ${own.length} ${own.length === 1 ? 'antwoord' : 'antwoorden'}. De tabel laat per antwoord zien welk deel van de gemeenten het koos.`,
+      en: `Your municipality chose ${own.length} ${own.length === 1 ? 'answer' : 'answers'}. The table shows per answer which share of municipalities chose it.`,
+    };
+  }
+  const index = choicesOf(q).findIndex((c) => String(own) === c.value);
   const [province, size, country] = figures;
   return both((l) => {
-    const answer = formatAnswer(q, Array.isArray(own) ? own.slice(0, 1) : own, l);
+    const answer = formatAnswer(q, own, l);
     const part = (f: GroupFigures, nl: string, en: string) =>
       f.suppressed
         ? l === 'nl'
@@ -90,15 +96,21 @@ function choiceExplanation(q: QuestionDef, own: Answers[string] | undefined, fig
   });
 }
 
-function numberExplanation(q: QuestionDef, own: Answers[string] | undefined, country: GroupFigures): Localized {
+function numberExplanation(own: Answers[string] | undefined, country: GroupFigures): Localized {
+  if (country.suppressed || !country.stats) return { nl: '', en: '' };
+  const stats = country.stats;
   return both((l) => {
-    const mine = own === undefined ? (l === 'nl' ? 'niet beantwoord' : 'not answered') : formatAnswer(q, own, l);
-    if (country.suppressed || !country.stats) return l === 'nl' ? `Uw antwoord: ${mine}.` : `Your answer: ${mine}.`;
-    const mean = formatNumber(country.stats.mean, l, 1);
-    const median = formatNumber(country.stats.median, l, 1);
+    const mean = formatNumber(stats.mean, l, 1);
+    const median = formatNumber(stats.median, l, 1);
+    const mine =
+      typeof own === 'number'
+        ? l === 'nl'
+          ? ` Uw gemeente zit ${own > stats.mean ? 'boven' : own < stats.mean ? 'onder' : 'op'} het gemiddelde.`
+          : ` Your municipality is ${own > stats.mean ? 'above' : own < stats.mean ? 'below' : 'at'} the mean.`
+        : '';
     return l === 'nl'
-      ? `Uw antwoord: ${mine}. Gemiddeld in Nederland: ${mean} (de helft van de gemeenten zit op of onder ${median}).`
-      : `Your answer: ${mine}. Mean in the Netherlands: ${mean} (half of the municipalities are at or below ${median}).`;
+      ? `Gemiddeld in Nederland: ${mean}; de helft van de gemeenten zit op of onder ${median}.${mine}`
+      : `Mean in the Netherlands: ${mean}; half of the municipalities are at or below ${median}.${mine}`;
   });
 }
 
@@ -151,7 +163,7 @@ function itemOf(
       : figures.length < 3
         ? { nl: '', en: '' }
         : kind === 'number'
-          ? numberExplanation(q, own, figures[2])
+          ? numberExplanation(own, figures[2])
           : choiceExplanation(q, own, figures);
   const p = previousOf(q, own, prev);
   return {

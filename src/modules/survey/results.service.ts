@@ -13,7 +13,17 @@ import { suppressionThreshold } from './settings.service.ts';
 import { getSurveyDef } from './surveys.service.ts';
 import { type GroupedMunicipality, type QuestionDef, questionsOf, type SurveyDef } from './types.ts';
 
-const cache = new BoundedCache<Promise<SurveyResults>>({ maxEntries: 200 });
+/** Per database (tests and the bench open several in one process), per survey and results version. */
+const caches = new WeakMap<Db, BoundedCache<Promise<SurveyResults>>>();
+
+function cacheOf(db: Db): BoundedCache<Promise<SurveyResults>> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new BoundedCache<Promise<SurveyResults>>({ maxEntries: 200 });
+    caches.set(db, cache);
+  }
+  return cache;
+}
 
 export async function groupsOfSurvey(
   db: Db,
@@ -35,14 +45,14 @@ async function computeResults(db: Db, def: SurveyDef): Promise<SurveyResults> {
  * (suppress.logic.ts) and without text questions.
  */
 export async function surveyResults(db: Db, def: SurveyDef, options: { staff: boolean }): Promise<SurveyResults> {
-  const full = await cache.memo(`${def.id}|${def.resultsVersion}`, () => computeResults(db, def));
+  const full = await cacheOf(db).memo(`${def.id}|${def.resultsVersion}`, () => computeResults(db, def));
   if (options.staff) return full;
   return suppressResults(full, await suppressionThreshold(db), textQuestionIdsOf(questionsOf(def)));
 }
 
 /** Forget cached results (tests and the bench measure a cold aggregation). */
-export function forgetResults(): void {
-  cache.clear();
+export function forgetResults(db: Db): void {
+  caches.delete(db);
 }
 
 export interface TextAnswer {

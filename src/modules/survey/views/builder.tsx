@@ -4,7 +4,7 @@
 import type { FieldError } from '../../../http/errors.ts';
 import type { Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
-import { formatAnswer, } from '../answers.logic.ts';
+import { formatAnswer } from '../answers.logic.ts';
 import type { QuestionDef, QuestionType, SurveyDef } from '../types.ts';
 import { questionsOf } from '../types.ts';
 import { ButtonLink, L, T } from './common.tsx';
