@@ -18,6 +18,7 @@ let t: TestApp;
 let staff: LoggedIn;
 let admin: LoggedIn;
 let earlier: number;
+let later: number;
 const BRABANT = ['GM0756', 'GM1684', 'GM0743', 'GM0744', 'GM0748', 'GM0753', 'GM0755', 'GM0757', 'GM0758', 'GM0762'];
 
 before(async () => {
@@ -147,7 +148,11 @@ test('a new round by copy, on the map of 2025: text fixes pass, breaking changes
   assert.equal(deleted.statusCode, 409);
   assert.match(deleted.body, /Deze vraag kan niet weg: 6 gemeente\(n\) hebben haar beantwoord/);
 
-  // Land van Cuijk (2022) answers; in 2019 its predecessors Boxmeer and Cuijk did.
+  later = id;
+});
+
+test('merger carry-over: Land van Cuijk (2022) sees the 2019 answers of its predecessors Boxmeer and Cuijk, labelled', async () => {
+  const id = later;
   const report = await liveReport(t.deps.db, await requireSurvey(t.deps.db, id), 'GM1982');
   const item = report!.sections[0].items[0];
   assert.deepEqual(

@@ -26,30 +26,7 @@ let made = 0;
 
 const TODAY = () => new Date().toISOString().slice(0, 10);
 
-export async function fixtureSurvey(
-  deps: AppDeps,
-  options: {
-    status?: SurveyStatus;
-    codes?: string[];
-    submitted?: string[];
-    reports?: boolean;
-    referenceDate?: string;
-    title?: string;
-  } = {},
-): Promise<Fixture> {
-  made += 1;
-  const ctx: ServiceCtx = { db: deps.db, actor: { userId: null, label: 'test fixture' }, now: deps.now() };
-  const title = options.title ?? `Testenquête ${made} ${process.pid}`;
-  const referenceDate = options.referenceDate ?? '2019-04-01';
-  const id = await createSurvey(ctx, {
-    title: { nl: title, en: title },
-    intro: { nl: '', en: '' },
-    referenceDate,
-    opensOn: '2019-04-01',
-    closesOn: '2099-12-31',
-    reminderDays: [],
-    previousSurveyId: null,
-  });
+async function questions(ctx: ServiceCtx, id: number) {
   const sectionId = await addSection(ctx, id, { title: { nl: 'Onderdeel', en: 'Part' }, intro: { nl: '', en: '' } });
   const none = { nl: '', en: '' };
   const base = { help: none, required: false, condition: null, min: null, max: null, lowLabel: none, highLabel: none };
@@ -72,9 +49,12 @@ export async function fixtureSurvey(
       { value: 'zorg', label: { nl: 'Zorgcoördinator', en: 'Care coordinator' } },
     ],
   });
-  const codes = options.codes ?? ['GM0363', 'GM0014'];
+  return { sectionId, q1, q2 };
+}
+
+async function invite(deps: AppDeps, id: number, codes: string[], referenceDate: string, now: Date) {
   const list = (await municipalitiesOn(deps.db, referenceDate)).filter((m) => codes.includes(m.code));
-  const at = ctx.now.toISOString();
+  const at = now.toISOString();
   await insertInvitations(
     deps.db,
     list.map((m) => ({
@@ -101,6 +81,36 @@ export async function fixtureSurvey(
       created_at: at,
     })),
   );
+  return invitations;
+}
+
+export async function fixtureSurvey(
+  deps: AppDeps,
+  options: {
+    status?: SurveyStatus;
+    codes?: string[];
+    submitted?: string[];
+    reports?: boolean;
+    referenceDate?: string;
+    title?: string;
+  } = {},
+): Promise<Fixture> {
+  made += 1;
+  const ctx: ServiceCtx = { db: deps.db, actor: { userId: null, label: 'test fixture' }, now: deps.now() };
+  const title = options.title ?? `Testenquête ${made} ${process.pid}`;
+  const referenceDate = options.referenceDate ?? '2019-04-01';
+  const id = await createSurvey(ctx, {
+    title: { nl: title, en: title },
+    intro: { nl: '', en: '' },
+    referenceDate,
+    opensOn: '2019-04-01',
+    closesOn: '2099-12-31',
+    reminderDays: [],
+    previousSurveyId: null,
+  });
+  const { sectionId, q1, q2 } = await questions(ctx, id);
+  const invitations = await invite(deps, id, options.codes ?? ['GM0363', 'GM0014'], referenceDate, ctx.now);
+  const at = ctx.now.toISOString();
   const status = options.status ?? 'draft';
   if (status !== 'draft') await changeStatus(ctx, id, 'open', TODAY());
   const tokens = new Map<string, string>();
