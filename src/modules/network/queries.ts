@@ -24,9 +24,13 @@ export async function getSetting(db: Db, key: string): Promise<string | null> {
   return row?.value ?? null;
 }
 
+/** One upsert: two first writes of a key at once (PostgreSQL) cannot collide on the primary key. */
 export async function putSetting(db: Db, key: string, value: string, at: string): Promise<void> {
-  const updated = await db.updateTable('network_settings').set({ value, updated_at: at }).where('key', '=', key).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('network_settings').values({ key, value, updated_at: at }).execute();
+  await db
+    .insertInto('network_settings')
+    .values({ key, value, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+    .execute();
 }
 
 // ---------------------------------------------------------------- organisations
