@@ -63,7 +63,9 @@ function run(label, env) {
 const pgUrl = process.env.TEST_DATABASE_URL;
 const sqliteEnv = { ...process.env };
 delete sqliteEnv.TEST_DATABASE_URL;
-let status = run(e2e ? 'browser tests' : 'tests on SQLite', sqliteEnv);
+// Browser tests run once; a suite that also covers PostgreSQL reads the server's address here.
+const e2eEnv = pgUrl ? { ...sqliteEnv, E2E_POSTGRES_URL: pgUrl } : sqliteEnv;
+let status = run(e2e ? 'browser tests' : 'tests on SQLite', e2e ? e2eEnv : sqliteEnv);
 if (pgUrl && !e2e) status = run('tests on PostgreSQL', process.env) || status;
 console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 process.exit(status);
