@@ -6,7 +6,9 @@ import { after, before, test } from 'node:test';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
 import { loginAs } from '../../../test/helpers/auth.ts';
+import { loadDemo } from '../../demo/index.ts';
 import { BASELINE_TITLE, loadSurveyDemo } from './demo.ts';
+import { selectInvitation, selectRecipients } from './invitations.queries.ts';
 import { liveReport } from './reports.service.ts';
 import { countReports } from './responses.queries.ts';
 import { listSurveys, requireSurvey } from './surveys.service.ts';
@@ -16,7 +18,8 @@ const lines: string[] = [];
 
 before(async () => {
   t = await createAtlasTestApp(() => new Date());
-  await loadSurveyDemo(t.deps, (l) => lines.push(l));
+  // The whole scenario in its order (accounts, network, advice contacts, …, surveys).
+  await loadDemo(t.deps, (l) => lines.push(l));
 });
 after(async () => t?.close());
 
@@ -57,6 +60,12 @@ test('the later round: open on the municipalities of 2025, compared with 2019 ac
   assert.equal(tracking.statusCode, 200);
   assert.equal((tracking.body.match(/<path d=/g) ?? []).length >= 342, true, 'the choropleth of 2025');
   assert.ok(lines.some((l) => /personal link for Utrecht \(demo\): http/.test(l)));
+  // Invitations go to the advice module's contacts where a municipality has them (Amsterdam does).
+  const amsterdam = (await selectInvitation(t.deps.db, later.id, 'GM0363'))!;
+  const recipients = (await selectRecipients(t.deps.db, later.id)).filter((r) => Number(r.invitation_id) === Number(amsterdam.id));
+  assert.ok(recipients.length > 0 && recipients.every((r) => r.contact_id !== null), 'advice contacts, resolved when mailing');
+  const detail = await t.app.inject({ url: `/beheer/enquetes/${later.id}/uitnodigingen/GM0363`, cookies: staff.cookies });
+  assert.match(detail.body, /name="contact" value="\d+" checked/);
 });
 
 test('loading the demo twice adds nothing', async () => {
