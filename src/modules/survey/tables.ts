@@ -1,6 +1,6 @@
 // Tables owned by the survey module. Dates 'YYYY-MM-DD' text, timestamps ISO-8601 UTC text,
 // booleans 0/1, JSON as text (docs/adr/0002). A response keeps its answers as one JSON document
-// (docs/adr/0009-survey-answers-per-response.md): one row is the unit of every save (with a version
+// (docs/adr/0015-survey-answers-per-response.md): one row is the unit of every save (with a version
 // for optimistic concurrency) and of every aggregation (one sequential read).
 import type { Generated } from 'kysely';
 
