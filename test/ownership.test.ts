@@ -180,13 +180,13 @@ test('declared scopes (a probe module): the pipeline refuses other users’ data
   const probe = await createTestApp({ modules: [...MODULES, probeModule] });
   try {
     const probeWalk = new OwnershipWalk(probe, probeExamples, probe.deps.modules);
+    probeWalk.owned.splice(0, probeWalk.owned.length, ...probeWalk.owned.filter((o) => o.route.url.startsWith('/scope-probe/')));
     const declared = probeWalk.owned.filter((o) => o.ownership.declared).map((o) => `${routeKey(o.route)} ${o.ownership.kind}`);
     assert.deepEqual(declared.sort(), [
       'GET /scope-probe/gemeente/:code param',
       'GET /scope-probe/mijn self',
       'POST /scope-probe/mijn self',
     ]);
-    probeWalk.owned.splice(0, probeWalk.owned.length, ...probeWalk.owned.filter((o) => o.route.url.startsWith('/scope-probe/')));
     assert.deepEqual([...(await probeWalk.paramProblems()), ...(await probeWalk.selfProblems())], []);
   } finally {
     await probe.close();

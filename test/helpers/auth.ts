@@ -63,7 +63,7 @@ export const DEFAULT_TEST_PASSWORD = 'een lange zin als wachtwoord';
 
 let counter = 0;
 
-/** Inserts a user directly (status active, password set; TOTP enabled for staff unless told). */
+/** Inserts a user directly (status active, password set at the config's hash cost, cheap in tests; TOTP enabled for staff unless told). */
 export async function createUser(deps: AppDeps, options: CreateUserOptions): Promise<TestUser> {
   counter += 1;
   const email = (options.email ?? `${options.role}-${counter}-${process.pid}@example.org`).toLowerCase();
@@ -78,7 +78,7 @@ export async function createUser(deps: AppDeps, options: CreateUserOptions): Pro
       name: options.name === undefined ? `Test ${options.role} ${counter}` : options.name,
       role: options.role,
       status: options.status ?? 'active',
-      password_hash: options.status === 'invited' ? null : await hashPassword(password),
+      password_hash: options.status === 'invited' ? null : await hashPassword(password, deps.config.passwordHashCost),
       password_changed_at: options.status === 'invited' ? null : now,
       totp_secret: totpSecret ?? null,
       totp_enabled_at: totpSecret ? now : null,
