@@ -51,7 +51,14 @@ async function database(): Promise<{ db: Db; url: string; dispose: () => Promise
   const dir = mkdtempSync(join(tmpdir(), 'gaz-news-bench-'));
   const url = `sqlite:${join(dir, 'bench.sqlite')}`;
   const db = createDatabase(url);
-  return { db, url, dispose: async () => (await db.destroy(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    db,
+    url,
+    dispose: async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function seedSubscribers(db: Db, n: number) {

@@ -7,7 +7,7 @@ import { createDatabase } from './db/database.ts';
 import { modules } from './modules/index.ts';
 
 async function main() {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (e) {

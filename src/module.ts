@@ -88,6 +88,7 @@ export interface JobHandler {
   kind: string;
   description: Localized;
   /** Does the work; a thrown error retries the job later with backoff, up to maxAttempts. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing; some return when to continue
   run: (job: { id: number; kind: string; payload: unknown; attempt: number }, ctx: JobRunContext) => Promise<void | JobRunResult>;
   /** Default 5. */
   maxAttempts?: number;

@@ -48,4 +48,6 @@ function enhance(input: HTMLInputElement, index: number) {
   });
 }
 
-document.querySelectorAll<HTMLInputElement>('input[data-finder-input]').forEach((input, i) => enhance(input, i));
+document.querySelectorAll<HTMLInputElement>('input[data-finder-input]').forEach((input, i) => {
+  enhance(input, i);
+});

@@ -3,8 +3,8 @@
 // transaction with its audit entry.
 import { inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
-import type { Localized } from '../../i18n.ts';
 import { isSupportedDate } from '../../http/route-kit.ts';
+import type { Localized } from '../../i18n.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUserByEmail } from '../auth/index.ts';
 import type { CompletionRow } from './academy.logic.ts';

@@ -12,8 +12,8 @@ import { completeLesson, enrol, learnerMunicipality, ownEnrolment, submitQuiz } 
 import { deleteMyData, myData } from './mydata.service.ts';
 import { selectCourse, selectEnrolmentsOfUser, selectProgress } from './queries.ts';
 import { academyReach, courseTitles } from './reach.service.ts';
-import { am } from './views/messages.ts';
 import { LessonPage, MunicipalityPage, MyPage, QuizPage } from './views/learn.tsx';
+import { am } from './views/messages.ts';
 
 const LEARNER = { permission: 'learner' as const };
 

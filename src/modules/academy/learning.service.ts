@@ -12,10 +12,10 @@ import { newCertificateCode, scoreQuiz } from './academy.logic.ts';
 import { COURSE_NOT_FOUND, courseContent } from './courses.service.ts';
 import {
   countAttempts,
-  selectCertificate,
   type EnrolmentRow,
   insertEnrolment,
   markLessonDone,
+  selectCertificate,
   selectCourse,
   selectEnrolment,
   selectEnrolmentOf,

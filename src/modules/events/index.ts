@@ -7,17 +7,17 @@
 // Contributed to the advice module: an interaction feed (events attended) and evidence for the
 // "front-line staff trained" building block.
 import { defineModule } from '../../module.ts';
+import { loadEventsDemo } from './demo.ts';
 import { eventsFrontlineEvidence, eventsInteractionFeed } from './extensions.ts';
 import { eventJobs } from './jobs.ts';
 import { registerEventRoutes } from './routes.ts';
-import { loadEventsDemo } from './demo.ts';
 
 export { type AttendanceRecord, attendanceBetween, attendanceByMunicipality } from './attendance.service.ts';
 export { amsterdamDate, amsterdamToUtc, reachClass } from './events.logic.ts';
-export { NOT_REACHED, type ReachMap, reachMap } from './reach.ts';
-export { createEvent, type EventRow, getEvent, getPublicEvent, listEvents } from './service.ts';
-export { register as registerForEvent } from './registrations.service.ts';
 export { registrationLinks } from './links.ts';
+export { NOT_REACHED, type ReachMap, reachMap } from './reach.ts';
+export { register as registerForEvent } from './registrations.service.ts';
+export { createEvent, type EventRow, getEvent, getPublicEvent, listEvents } from './service.ts';
 
 export const eventsModule = defineModule({
   name: 'events',

@@ -2,7 +2,7 @@
 // PostgreSQL). Registrations are in registrations.queries.ts.
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
-import type { EventsEventsTable, EventStatus, EventType } from './tables.ts';
+import type { EventStatus, EventsEventsTable, EventType } from './tables.ts';
 
 export type EventRow = Selectable<EventsEventsTable>;
 

@@ -2,8 +2,8 @@
 // a date with the shared choropleth renderer. Used by this module and by the academy.
 import type { Db } from '../../db/database.ts';
 import type { Locale, Localized } from '../../i18n.ts';
-import { boundariesOn, municipalitiesOn, successorsOf } from '../atlas/index.ts';
 import { countByClass, type LegendClass, NO_DATA_FILL, renderChoropleth, sequentialPalette } from '../../views/choropleth/index.ts';
+import { boundariesOn, municipalitiesOn, successorsOf } from '../atlas/index.ts';
 import { REACH_CLASSES, reachClass } from './events.logic.ts';
 
 /** Areas without any count. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { TestApp } from '../../../test/helpers/app.ts';
-import { formBody, updateCookies, csrfFrom } from '../../../test/helpers/auth.ts';
+import { csrfFrom, formBody, updateCookies } from '../../../test/helpers/auth.ts';
 import { runDueJobs } from '../jobs/index.ts';
 import { eventJobs } from './jobs.ts';
 import { countByStatus, selectRegistrations } from './registrations.queries.ts';

@@ -16,9 +16,9 @@ import { countByStatus, selectRegistration, selectRegistrations } from './regist
 import { cancelRegistration } from './registrations.service.ts';
 import { eventForm } from './schema.ts';
 import { changeEvent, createEvent, EVENT_NOT_FOUND, type EventRow, getEvent, listEvents } from './service.ts';
+import { StaffEventPage, StaffEventsPage } from './views/staff.tsx';
 import { EventFormPage } from './views/staff-form.tsx';
 import { sm } from './views/staff-messages.ts';
-import { StaffEventPage, StaffEventsPage } from './views/staff.tsx';
 
 const STAFF = { permission: 'staff' as const };
 

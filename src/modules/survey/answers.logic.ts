@@ -3,7 +3,7 @@
 // conditions (which questions are shown), completeness and display. Pure: no I/O.
 import type { Locale, Localized } from '../../i18n.ts';
 import { formatNumber } from '../../i18n.ts';
-import { type AnswerValue, type Answers, type OptionDef, type QuestionDef, type SurveyDef, questionsOf, UNKNOWN_LABEL } from './types.ts';
+import { type Answers, type AnswerValue, type OptionDef, type QuestionDef, questionsOf, type SurveyDef, UNKNOWN_LABEL } from './types.ts';
 
 export const YES_NO: OptionDef[] = [
   { value: 'ja', label: { nl: 'Ja', en: 'Yes' } },

@@ -2,7 +2,7 @@
 // developed approaches in larger municipalities, conditions respected. Nobody real is described.
 import { choicesOf, visibleQuestionIds } from './answers.logic.ts';
 import { SIZE_CLASSES } from './groups.logic.ts';
-import { type Answers, questionsOf, type QuestionDef, type SurveyDef } from './types.ts';
+import { type Answers, type QuestionDef, questionsOf, type SurveyDef } from './types.ts';
 
 /** mulberry32: a small seeded generator (0 ≤ x < 1). */
 export function seeded(seed: number): () => number {

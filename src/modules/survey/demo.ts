@@ -3,19 +3,20 @@
 // published, with feedback reports — and a later round, open, on the 342 municipalities of
 // 2025-01-01, compared with 2019 across the mergers. Recipients are fictional (.invalid addresses);
 // no email is queued for the past. Idempotent.
+
+import { inTransaction } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { todayOf } from '../../deps.ts';
-import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { addQuestion, addSection } from './builder.service.ts';
 import { slugify } from './builder.logic.ts';
+import { addQuestion, addSection } from './builder.service.ts';
 import { copySurvey } from './copy.ts';
 import { demoAnswers, demoSubmittedAt, seedOf } from './demo-answers.ts';
 import { DEMO_SECTIONS } from './demo-questions.ts';
 import { daysBefore } from './groups.logic.ts';
 import {
-  insertRecipients,
   type InvitationRow,
+  insertRecipients,
   recordReminder,
   selectInvitations,
   selectRecipients,

@@ -1,7 +1,7 @@
 // The dry run of an import: every column mapped (or named as unmappable), every row's municipality
 // found on the reference date (or named), every cell read (or named). Pure: no I/O.
 import type { Localized } from '../../i18n.ts';
-import { parseCsv } from './csv.logic.ts';
+import { normalizeLabel, parseCsv } from './csv.logic.ts';
 import {
   type ColumnTarget,
   columnTarget,
@@ -15,7 +15,6 @@ import {
   normalizeCode,
   YES_WORDS,
 } from './import.logic.ts';
-import { normalizeLabel } from './csv.logic.ts';
 import type { Answers, QuestionDef } from './types.ts';
 
 const L = (nl: string, en: string): Localized => ({ nl, en });

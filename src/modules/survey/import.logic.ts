@@ -5,7 +5,7 @@
 import type { Localized } from '../../i18n.ts';
 import { choicesOf, MAX_LONG_TEXT, MAX_SHORT_TEXT, parseNumber } from './answers.logic.ts';
 import { normalizeLabel } from './csv.logic.ts';
-import type { AnswerValue, Answers, QuestionDef } from './types.ts';
+import type { Answers, AnswerValue, QuestionDef } from './types.ts';
 
 export type ColumnTarget =
   | { kind: 'code' }

@@ -2,8 +2,9 @@
 // feedback reports (progress shown on the survey's staff page) and closing surveys whose closing
 // day has passed. Every handler is idempotent: what it did is recorded in this module's tables in
 // the same transaction as the email it queued, so a rerun after a crash repeats nothing.
-import { type AppDeps, todayOf } from '../../deps.ts';
+
 import { inTransaction } from '../../db/database.ts';
+import { type AppDeps, todayOf } from '../../deps.ts';
 import { type Actor, SYSTEM_ACTOR } from '../../http/request-user.ts';
 import type { JobHandler, JobRunContext } from '../../module.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -12,8 +13,8 @@ import { queueEmail } from '../outbox/index.ts';
 import { reportMail } from './emails.ts';
 import { selectInvitations, selectRecipients } from './invitations.queries.ts';
 import { resolveRecipients } from './invitations.service.ts';
-import { sendReminderRound } from './reminder-round.ts';
 import { issueLink, linkUrl } from './links.ts';
+import { sendReminderRound } from './reminder-round.ts';
 import { REMINDER_JOB } from './reminders.ts';
 import { reportFrom, reportInputs } from './reports.service.ts';
 import { markReportEmailed, selectReportsOfJob, selectSetting, upsertReport, upsertSetting } from './responses.queries.ts';

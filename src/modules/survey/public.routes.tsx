@@ -11,6 +11,7 @@ import { sendPage } from '../../http/render.tsx';
 import { getMunicipality } from '../atlas/index.ts';
 import { toCsv } from './csv.logic.ts';
 import { aggregatedRows } from './export.logic.ts';
+import { selectInvitation } from './invitations.queries.ts';
 import { selectResponses } from './responses.queries.ts';
 import { surveyResults, tracking } from './results.service.ts';
 import { suppressionThreshold } from './settings.service.ts';
@@ -18,7 +19,6 @@ import { listSurveys, requireSurvey, surveyBySlug } from './surveys.service.ts';
 import { questionsOf, type SurveyDef } from './types.ts';
 import { L, T } from './views/common.tsx';
 import { MySurveysPage, PublicResultsPage, PublishedListPage } from './views/public.tsx';
-import { selectInvitation } from './invitations.queries.ts';
 
 const PUBLIC = { permission: 'public' as const };
 const CACHE = 'public, max-age=300';

@@ -10,15 +10,14 @@ import type { PermissionName, RouteScope } from '../../http/permissions.ts';
 import { sendPage } from '../../http/render.tsx';
 import { serviceCtx } from '../../http/route-kit.ts';
 import { reportPdf } from './report-pdf.ts';
+import { sentReport } from './reports.service.ts';
+import { renderSection, saveFromForm, saveFromJson } from './respond-save.tsx';
 import { isProblem, type LinkProblem, partOf, type Respondent, respondentFromAccount, respondentFromToken } from './respondent.ts';
 import { confirmationRecipients, responseState, submitResponse } from './responses.service.ts';
-import { sentReport } from './reports.service.ts';
-import { saveFromForm, saveFromJson } from './respond-save.tsx';
 import { T } from './views/common.tsx';
 import { ReportView } from './views/report.tsx';
 import { ConfirmationPage, LinkProblemPage, ReviewPage, StartPage } from './views/respond-pages.tsx';
 import { respondHref } from './views/respond-section.tsx';
-import { renderSection } from './respond-save.tsx';
 
 type Resolve = (req: FastifyRequest, options?: { reportOnly?: boolean }) => Promise<Respondent | LinkProblem>;
 

@@ -18,7 +18,7 @@ import { reportsProgress, startReports } from './jobs.ts';
 import { reportPdf } from './report-pdf.ts';
 import { liveReport } from './reports.service.ts';
 import { countReports, selectResponses } from './responses.queries.ts';
-import { surveyResults, textAnswers, type Tracking, tracking } from './results.service.ts';
+import { surveyResults, type Tracking, textAnswers, tracking } from './results.service.ts';
 import { requireSurvey } from './surveys.service.ts';
 import { questionsOf, type SurveyDef } from './types.ts';
 import { L, staffCrumbs, T } from './views/common.tsx';

@@ -3,8 +3,8 @@
 // its own. Personal-link routes (permission `token`) answer the same to everyone holding the link.
 import { MUNICIPALITY_A } from '../../../test/helpers/factories.ts';
 import type { ExampleContext, RouteExample, RouteExamples } from '../../../test/helpers/walk.ts';
-import type { SurveyStatus } from './types.ts';
 import { type Fixture, fixtureSurvey } from './testing/fixtures.ts';
+import type { SurveyStatus } from './types.ts';
 
 const make = (ctx: ExampleContext, status: SurveyStatus, extra: Parameters<typeof fixtureSurvey>[1] = {}) =>
   fixtureSurvey(ctx.deps, { status, ...extra });

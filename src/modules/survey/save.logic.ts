@@ -5,7 +5,7 @@
 // the base version to something else: then it is a conflict, nothing is overwritten, and the person
 // is told what the colleague answered (and keeps what they typed). Pure: no I/O.
 import { answerHash, sameAnswer } from './answers.logic.ts';
-import type { AnswerMeta, AnswerValue, Answers } from './types.ts';
+import type { AnswerMeta, Answers, AnswerValue } from './types.ts';
 
 export interface StoredAnswers {
   version: number;

@@ -1,9 +1,9 @@
 // Input schemas of the staff forms (Zod; Dutch and English messages that say what to do). The
 // respondent's answers are read per question type in answers.logic.ts.
 import { z } from 'zod';
+import type { FieldError } from '../../http/errors.ts';
 import { dateField } from '../../http/route-kit.ts';
 import { msg, optionalText, parseInput, requiredText } from '../../http/validate.ts';
-import type { FieldError } from '../../http/errors.ts';
 import { parseNumber } from './answers.logic.ts';
 import type { QuestionDraft } from './builder.logic.ts';
 import { parseReminderDays } from './groups.logic.ts';

@@ -5,8 +5,8 @@ import { describe, test } from 'node:test';
 import { additionProblems, changeProblems, conditionProblems, slugify, transitionProblems, uniqueCode, usageOf } from './builder.logic.ts';
 import { parseCsv, toCsv } from './csv.logic.ts';
 import { codebookRows, exportRows } from './export.logic.ts';
-import { planImport } from './import-plan.logic.ts';
 import { normalizeCode } from './import.logic.ts';
+import { planImport } from './import-plan.logic.ts';
 import { options, question, surveyOf } from './testing/defs.ts';
 import type { Answers } from './types.ts';
 

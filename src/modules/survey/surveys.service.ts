@@ -1,18 +1,19 @@
 // Surveys: reading a survey with its questions, creating and changing one, the status flow, copying
 // a survey as the start of a new round. Writes take (ctx, …) and are one transaction with their
 // audit entry; reads take (db, …).
-import { inTransaction } from '../../db/database.ts';
+
 import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import type { Localized } from '../../i18n.ts';
 import { recordAudit } from '../audit/index.ts';
 import { slugify, transitionProblems, uniqueCode } from './builder.logic.ts';
-import { scheduleReminders } from './reminders.ts';
 import { deleteUnsentInvitations } from './invitations.queries.ts';
 import { extendRespondLinks } from './links.ts';
-import * as q from './surveys.queries.ts';
+import { scheduleReminders } from './reminders.ts';
 import type { SurveyRow } from './surveys.queries.ts';
+import * as q from './surveys.queries.ts';
 import type { SurveyStatus } from './tables.ts';
 import type { QuestionDef, SectionDef, SurveyDef, SurveySummary } from './types.ts';
 

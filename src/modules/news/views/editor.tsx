@@ -4,7 +4,6 @@ import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, formatDateTime } from '../../../i18n.ts';
 import { DataTable, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
-import type { DiffLine } from '../news.logic.ts';
 import type { StaffArticleRow } from '../presenters.ts';
 import { TAGS } from '../tables.ts';
 import { CheckboxGroup } from './newsletter.tsx';

@@ -1,14 +1,11 @@
 // Newsletter pages for everyone: the archive, one edition as a web page, sign-up, confirmation,
 // personal preferences, unsubscribe. None of them says whether an address is subscribed.
 import type { FieldError } from '../../../http/errors.ts';
-import { defineMessages, formatDate, type Locale } from '../../../i18n.ts';
+import { defineMessages, type Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
-import { monthLabel } from '../news.logic.ts';
-import type { ArticleSummary } from '../presenters.ts';
 import { CONSENT_TEXT } from '../subscriber-emails.ts';
 import { TOPICS, type Topic } from '../tables.ts';
-import { m as pm } from './public.tsx';
 
 export const n = defineMessages({
   signupTitle: { nl: 'Aanmelden voor de nieuwsbrief', en: 'Subscribe to the newsletter' },

@@ -3,7 +3,7 @@
 import type { FieldError } from '../../../http/errors.ts';
 import type { Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
-import { TRANSITIONS, STATUS_LABELS } from '../builder.logic.ts';
+import { STATUS_LABELS, TRANSITIONS } from '../builder.logic.ts';
 import type { RateRow } from '../groups.logic.ts';
 import type { SurveyDef, SurveyStatus, SurveySummary } from '../types.ts';
 import { Facts, L, Period, pct, StatusBadge, T } from './common.tsx';
