@@ -20,6 +20,7 @@ import { completedLine, lazyChildLogger, requestIdOf } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import type { PermissionName, RouteScope } from './http/permissions.ts';
 import { accessHook, apiRateLimiter, inputHook, onRequestHook } from './http/pipeline.ts';
+import { attachPublicCache } from './http/public-cache-route.ts';
 import { edgeGateFor } from './http/rate-limit.ts';
 import type { RequestUser } from './http/request-user.ts';
 import { type SecurityHeaderSets, securityHeaderSets } from './http/security-headers.ts';
@@ -109,7 +110,7 @@ function serverOptions(deps: AppDeps, edgeCache: EdgeCache, options: BuildOption
   };
 }
 
-/** Checks a route as it is registered and gives it its security headers (and the edge cache, if it opts in). */
+/** Checks a route as it is registered and gives it its security headers (and the edge or public cache, if it opts in). */
 function prepareRoute(app: FastifyInstance, deps: AppDeps, securityHeaders: SecurityHeaderSets, route: RouteOptions) {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   let permission = route.config?.permission;
@@ -144,6 +145,8 @@ function prepareRoute(app: FastifyInstance, deps: AppDeps, securityHeaders: Secu
     const own = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
     route.onSend = [...own, app.edgeCache.capture];
   }
+  // `config.publicCache`: answers kept compressed while their data version holds (src/http/public-cache.ts).
+  attachPublicCache(app, deps, route, permission, readOnly);
 }
 
 /** The request id on every response, and one log line per request (edge answers included). */

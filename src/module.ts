@@ -7,6 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import type { VNode } from 'preact';
 import type { AppDeps } from './deps.ts';
 import { CORE_PERMISSIONS, type PermissionName, type PermissionSpec } from './http/permissions.ts';
+import type { PublicCacheVersion } from './http/public-cache.ts';
 import type { RequestUser } from './http/request-user.ts';
 import type { Locale, Localized } from './i18n.ts';
 
@@ -60,6 +61,12 @@ export interface StaffLink {
 /** A section on the municipality profile (/gemeenten/{code}). */
 export interface ProfilePanel {
   id: string;
+  /**
+   * The data version the panel shows (src/http/public-cache.ts). The public profile page is kept in
+   * the public cache only while every panel names one; a panel without it makes the page rendered
+   * on every request.
+   */
+  cacheVersion?: PublicCacheVersion;
   /** Null hides the panel. Errors are logged and the panel skipped. */
   render(code: string, date: string, locale: Locale, deps: AppDeps): Promise<VNode | null>;
 }
