@@ -9,6 +9,7 @@ import { atlasIsEmpty } from './snapshot.ts';
 
 export { boundariesOn } from './boundaries.ts';
 export { type ImportResult, importReferenceData, ReferenceDataError } from './import/index.ts';
+export { atlasPublicCache } from './pages.kit.tsx';
 export {
   ATTRIBUTION,
   getMunicipality,

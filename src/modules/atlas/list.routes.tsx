@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import type { FieldError } from '../../http/errors.ts';
 import type { Locale } from '../../i18n.ts';
-import { type Built, CACHE_CONTROL, parseDate, sendPublicPage, str } from './pages.kit.tsx';
+import { type Built, CACHE_CONTROL, PUBLIC_PAGE, parseDate, sendPublicPage, str } from './pages.kit.tsx';
 import { municipalitiesOn, regionsByType, searchMunicipalities } from './service.ts';
 import type { Municipality, Region } from './types.ts';
 import { type ListRow, type ListViewProps, MunicipalityListView, municipalityListTitle } from './views/list.tsx';
@@ -59,7 +59,7 @@ async function listRows(deps: AppDeps, all: Municipality[], input: ListViewProps
 }
 
 export function registerListPage(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/gemeenten', { config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/gemeenten', { config: PUBLIC_PAGE }, async (req, reply) => {
     const q = (req.query ?? {}) as Record<string, unknown>;
     const input = { datum: str(q.datum), zoek: str(q.zoek), provincie: str(q.provincie), sorteer: str(q.sorteer) };
     const title = municipalityListTitle(req.locale);

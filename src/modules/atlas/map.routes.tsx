@@ -7,7 +7,7 @@ import { BoundedCache } from '../../http/bounded-cache.ts';
 import type { Locale } from '../../i18n.ts';
 import { categoricalStyle, countByClass, type LegendClass, renderChoropleth } from '../../views/choropleth/index.ts';
 import { boundariesOn } from './boundaries.ts';
-import { CACHE_CONTROL, parseDate, sendPublicPage, str } from './pages.kit.tsx';
+import { CACHE_CONTROL, PUBLIC_PAGE, parseDate, sendPublicPage, str } from './pages.kit.tsx';
 import { municipalitiesOn, regionsByType } from './service.ts';
 import type { Municipality } from './types.ts';
 import { MapPageView, mapPageTitle } from './views/map-page.tsx';
@@ -52,7 +52,7 @@ export async function renderMunicipalityMap(deps: AppDeps, date: string, locale:
 }
 
 export function registerMapPage(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/kaart', { config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/kaart', { config: PUBLIC_PAGE }, async (req, reply) => {
     const q = (req.query ?? {}) as Record<string, unknown>;
     const input = { datum: str(q.datum) };
     const title = mapPageTitle(req.locale);

@@ -1,17 +1,30 @@
-// What the atlas pages share: the date rule of the platform for `?datum=`, query text, and
-// sendPublicPage — anonymous responses rendered once per (reference data version, URL, locale) and
-// then served from memory with a content-hash ETag; signed-in users always get a fresh rendering.
+// What the atlas pages share: the date rule of the platform for `?datum=`, query text, the atlas'
+// data version for the public cache (`atlasPublicCache`: the reference data, trusted 2 s, an import
+// in this process forgets it at once), and sendPublicPage — anonymous responses rendered once per
+// (reference data version, URL, locale) and then served from memory with a content-hash ETag;
+// signed-in users always get a fresh rendering.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { AppDeps } from '../../deps.ts';
 import { BoundedCache } from '../../http/bounded-cache.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { conditionalGet, etagFor } from '../../http/http-cache.ts';
+import type { PublicCacheVersion } from '../../http/public-cache.ts';
 import { type PageOptions, pageContext, renderPageHtml, sendPage } from '../../http/render.tsx';
 import { DATE_MESSAGE, isSupportedDate } from '../../http/route-kit.ts';
-import { referenceDataVersion } from './snapshot.ts';
+import { freshReferenceDataVersion, referenceDataVersion } from './snapshot.ts';
 
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
+
+/** The reference data's version, for pages and answers that show atlas data (`config.publicCache`). */
+export const atlasPublicCache: PublicCacheVersion = {
+  name: 'atlas',
+  fresh: freshReferenceDataVersion,
+  current: referenceDataVersion,
+};
+
+/** The config of a public atlas page: anonymous answers kept while the reference data holds. */
+export const PUBLIC_PAGE = { permission: 'public', publicCache: atlasPublicCache } as const;
 
 /** A query-string value as trimmed text (at most 100 characters). */
 export function str(v: unknown): string {

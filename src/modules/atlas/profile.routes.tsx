@@ -4,12 +4,25 @@ import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
-import { CACHE_CONTROL, parseDate, sendPublicPage, str } from './pages.kit.tsx';
+import { combinedVersion, type PublicCacheVersion } from '../../http/public-cache.ts';
+import { keepOutOfPublicCache } from '../../http/public-cache-route.ts';
+import { atlasPublicCache, CACHE_CONTROL, parseDate, sendPublicPage, str } from './pages.kit.tsx';
 import { getMunicipality } from './service.ts';
 import { MunicipalityProfileView } from './views/profile.tsx';
 
+/**
+ * The profile shows the atlas' data and every panel's: it is kept in the public cache only when every
+ * panel names the data version it shows (ProfilePanel.cacheVersion), under all of them together.
+ */
+function profileCacheVersion(deps: AppDeps): PublicCacheVersion | undefined {
+  const panels = deps.modules.profilePanels();
+  const versions = panels.flatMap((p) => (p.cacheVersion ? [p.cacheVersion] : []));
+  return versions.length === panels.length ? combinedVersion('profile', [atlasPublicCache, ...versions]) : undefined;
+}
+
 export function registerProfilePage(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/gemeenten/:code', { config: { permission: 'public' } }, async (req, reply) => {
+  const publicCache = profileCacheVersion(deps);
+  app.get('/gemeenten/:code', { config: { permission: 'public', ...(publicCache ? { publicCache } : {}) } }, async (req, reply) => {
     const code = String((req.params as { code: string }).code).toUpperCase();
     const q = (req.query ?? {}) as Record<string, unknown>;
     const { date, errors: fieldErrors } = parseDate(str(q.datum), todayOf(deps));
@@ -32,6 +45,7 @@ export function registerProfilePage(app: FastifyInstance, deps: AppDeps): void {
               return await p.render(code, date, req.locale, deps);
             } catch (err) {
               req.log.error({ err, panel: p.id }, 'municipality panel failed');
+              keepOutOfPublicCache(req);
               return null;
             }
           }),
