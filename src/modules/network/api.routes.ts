@@ -1,5 +1,6 @@
 // Open-data API of the network: summary, coverage per municipality, coordinators, GeoJSON, the
-// monthly timeline and the finder's suggestions. Public, cached (ETag on (url, data version)),
+// monthly timeline and the finder's suggestions. Public, cached (ETag on (url, data version)), and
+// anonymous answers kept by the public cache while the data version holds (networkPublicCache);
 // problem+json errors. Dates follow the one rule (route-kit's dateFromQuery); a timeline is at most
 // MAX_TIMELINE_MONTHS months, and that bound is named in its 400.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,10 +11,11 @@ import { dateFromQuery, rangeError } from '../../http/route-kit.ts';
 import { searchMunicipalities } from '../atlas/index.ts';
 import { coverageGeoJson } from './geojson.ts';
 import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './presenters.ts';
-import { assertTimelineBound, networkDataVersion, networkOn, timeline } from './service.ts';
+import { assertTimelineBound, networkDataVersion, networkOn, networkPublicCache, timeline } from './service.ts';
 import { MAX_TIMELINE_MONTHS, monthStartBefore, supportedFrom } from './timeline.logic.ts';
 
-const PUBLIC = { permission: 'public' } as const;
+/** Public, and kept in the public cache while the network's data (and the atlas') is unchanged. */
+const PUBLIC = { permission: 'public', publicCache: networkPublicCache } as const;
 
 const dateQs = {
   type: 'object',

@@ -14,6 +14,7 @@ export {
   type NetworkOnDate,
   networkDataVersion,
   networkOn,
+  networkPublicCache,
 } from './service.ts';
 export type { TimelinePoint } from './timeline.logic.ts';
 export { FinderForm } from './views/finder.tsx';

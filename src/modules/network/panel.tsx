@@ -2,7 +2,7 @@
 // victims of human trafficking there on the date shown, with a link to the finder's answer.
 import { defineMessages, formatNumber } from '../../i18n.ts';
 import type { ProfilePanel } from '../../module.ts';
-import { municipalityNetwork } from './service.ts';
+import { municipalityNetwork, networkPublicCache } from './service.ts';
 
 const pm = defineMessages({
   heading: { nl: 'Zorgcoördinator mensenhandel', en: 'Care coordinator for human trafficking' },
@@ -17,6 +17,7 @@ const pm = defineMessages({
 
 export const networkPanel: ProfilePanel = {
   id: 'network',
+  cacheVersion: networkPublicCache,
   async render(code, date, locale, deps) {
     const answer = await municipalityNetwork(deps.db, code, date);
     if (!answer) return null;

@@ -1,22 +1,26 @@
-// Public pages: /netwerk (figures, map, table, timeline), the finder /netwerk/zoeken and the answer
-// /netwerk/gemeente/{code}. Dates follow the one rule (`?datum=`, route-kit's dateFromQuery).
-// /netwerk is rendered once per (date, data version, locale, url) for anonymous visitors and then
-// served from memory; its timeline is bounded (timeline.logic.ts) and made of memoised months.
+// Public pages: /netwerk (figures, map, timeline), its text alternative /netwerk/gemeenten (the table
+// of every municipality), the finder /netwerk/zoeken and the answer /netwerk/gemeente/{code}. Dates
+// follow the one rule (`?datum=`, route-kit's dateFromQuery). Anonymous answers of /netwerk, the table
+// and the answer pages are kept in the public cache while the network's data version holds
+// (networkPublicCache: src/http/public-cache.ts); the finder is not, it has its own request limit.
+// The timeline of /netwerk is bounded (timeline.logic.ts) and made of memoised months.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
-import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
-import { pageContext, renderPageHtml, sendPage } from '../../http/render.tsx';
+import { sendPage } from '../../http/render.tsx';
 import { dateFromQuery } from '../../http/route-kit.ts';
 import { searchMunicipalities } from '../atlas/index.ts';
 import { renderNetworkMap } from './map.ts';
-import { municipalityNetwork, networkDataVersion, networkOn, networkStartMonth, timeline } from './service.ts';
+import { municipalityNetwork, networkOn, networkPublicCache, networkStartMonth, timeline } from './service.ts';
 import { timelineStart } from './timeline.logic.ts';
+import { CoverageTablePage, coverageTableTitle } from './views/coverage-table.tsx';
 import { answerTitle, FinderResults, finderResultsTitle, MunicipalityAnswer } from './views/finder.tsx';
 import { m, NETWORK_LEGEND, NetworkPage, networkTitle } from './views/network-page.tsx';
 
 const CACHE = 'public, max-age=300';
 const PUBLIC = { permission: 'public' } as const;
+/** Public and kept in the public cache while the network's data (and the atlas') is unchanged. */
+const CACHED = { permission: 'public', publicCache: networkPublicCache } as const;
 
 async function networkPage(req: FastifyRequest, deps: AppDeps, date: string, today: string) {
   const [network, points] = await Promise.all([
@@ -35,20 +39,23 @@ async function networkPage(req: FastifyRequest, deps: AppDeps, date: string, tod
   return { options, body: <NetworkPage network={network} date={date} isToday={date === today} map={map} timeline={points} /> };
 }
 
-function registerNetworkPage(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
-  app.get('/netwerk', { config: PUBLIC }, async (req, reply) => {
+function registerNetworkPage(app: FastifyInstance, deps: AppDeps) {
+  app.get('/netwerk', { config: CACHED }, async (req, reply) => {
     const today = todayOf(deps);
     const date = dateFromQuery(req.query, 'datum', today);
-    if (req.user) {
-      const { options, body } = await networkPage(req, deps, date, today);
-      return sendPage(req, reply, options, body);
-    }
-    // Anonymous visitors share one rendering per (data version, locale, url, today).
-    const version = await networkDataVersion(deps.db);
-    return bodies.send(req, reply, `page|${version}|${req.locale}|${req.url}|${today}`, 'text/html; charset=utf-8', async () => {
-      const { options, body } = await networkPage(req, deps, date, today);
-      return renderPageHtml(pageContext(req, reply, options.islands), options, body);
-    });
+    const { options, body } = await networkPage(req, deps, date, today);
+    return sendPage(req, reply, options, body);
+  });
+  app.get('/netwerk/gemeenten', { config: CACHED }, async (req, reply) => {
+    const today = todayOf(deps);
+    const date = dateFromQuery(req.query, 'datum', today);
+    const network = await networkOn(deps.db, date);
+    return sendPage(
+      req,
+      reply,
+      { title: coverageTableTitle(req.locale, date), cacheControl: CACHE },
+      <CoverageTablePage network={network} date={date} isToday={date === today} />,
+    );
   });
 }
 
@@ -79,7 +86,7 @@ function registerFinder(app: FastifyInstance, deps: AppDeps) {
 function registerAnswer(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { code: string }; Querystring: { via?: string } }>(
     '/netwerk/gemeente/:code',
-    { config: PUBLIC },
+    { config: CACHED },
     async (req, reply) => {
       const date = dateFromQuery(req.query, 'datum', todayOf(deps));
       const code = String(req.params.code).toUpperCase();
@@ -110,8 +117,8 @@ function registerAnswer(app: FastifyInstance, deps: AppDeps) {
   );
 }
 
-export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
-  registerNetworkPage(app, deps, bodies);
+export async function registerNetworkPages(app: FastifyInstance, deps: AppDeps) {
+  registerNetworkPage(app, deps);
   registerFinder(app, deps);
   registerAnswer(app, deps);
 }

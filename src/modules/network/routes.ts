@@ -8,10 +8,10 @@ import { registerNetworkSelfRoutes } from './self.routes.tsx';
 import { registerNetworkStaffRoutes } from './staff.routes.tsx';
 
 export async function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps) {
-  // Rendered API bodies and anonymous /netwerk pages, per data version; shared by both.
+  // Rendered API bodies per data version (pages are kept by the public cache: public.routes.tsx).
   const bodies = new BodyCache();
   await registerNetworkApi(app, deps, bodies);
-  await registerNetworkPages(app, deps, bodies);
+  await registerNetworkPages(app, deps);
   registerNetworkStaffRoutes(app, deps);
   registerNetworkSelfRoutes(app, deps);
 }

@@ -9,4 +9,4 @@ export * from './network-on.service.ts';
 export * from './organisations.service.ts';
 export type { Assignment, Coordinator, Organisation, Proposal } from './presenters.ts';
 export * from './proposals.service.ts';
-export { DEFAULT_NORM, getNorm, networkDataVersion, setNorm } from './settings.service.ts';
+export { DEFAULT_NORM, getNorm, networkDataVersion, networkPublicCache, setNorm } from './settings.service.ts';

@@ -3,7 +3,8 @@
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
-import { referenceDataVersion } from '../atlas/index.ts';
+import { combinedVersion, publicCacheVersion } from '../../http/public-cache.ts';
+import { atlasPublicCache, referenceDataVersion } from '../atlas/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { clearNetworkCache } from './caches.ts';
 import { ruleMessages } from './messages.ts';
@@ -20,10 +21,18 @@ export async function getNorm(db: Db): Promise<number> {
   return isValidNorm(n) ? n : DEFAULT_NORM;
 }
 
+/** The network's own data version for the public cache: read at most every 2 s, a write here is seen at once. */
+export const networkOwnVersion = publicCacheVersion('network', async (db) => (await q.getSetting(db, VERSION_KEY)) ?? '0');
+
+/** What the network's public pages and API show: its own data and the atlas' reference data. */
+export const networkPublicCache = combinedVersion('network+atlas', [networkOwnVersion, atlasPublicCache]);
+
 /** Every write calls this inside its transaction: caches key on the version (safe across instances). */
 export async function bumpVersion(db: Db, now: Date): Promise<void> {
-  await q.putSetting(db, VERSION_KEY, `${now.toISOString()}#${Math.random().toString(36).slice(2, 8)}`, now.toISOString());
+  const version = `${now.toISOString()}#${Math.random().toString(36).slice(2, 8)}`;
+  await q.putSetting(db, VERSION_KEY, version, now.toISOString());
   clearNetworkCache();
+  networkOwnVersion.changed(db, version);
 }
 
 /** Changes whenever the network or the atlas' reference data changes. */

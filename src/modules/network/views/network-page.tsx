@@ -1,13 +1,14 @@
 // /netwerk: the network on a date — headline figures, the map (the shared choropleth) with its
-// legend and the norm, the table of every municipality, the growth timeline.
+// legend and the norm, a link to its text alternative (the table of every municipality, on its own
+// page /netwerk/gemeenten: views/coverage-table.tsx), the growth timeline.
 
 import { defineMessages, formatDate, formatNumber, type Locale, type Localized } from '../../../i18n.ts';
 import { ChoroplethLegend, countByClass } from '../../../views/choropleth/index.ts';
-import { DataTable, Heading1, Paragraph, SubmitButton } from '../../../views/components.tsx';
+import { Heading1, Paragraph, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { Municipality } from '../../atlas/index.ts';
 import { capacityLegend } from '../map.ts';
-import type { CapacityLevel, CoverageSummary, MunicipalityCoverage } from '../network.logic.ts';
+import type { CapacityLevel, CoverageSummary } from '../network.logic.ts';
 import type { NetworkOnDate } from '../network-on.service.ts';
 import type { TimelinePoint } from '../timeline.logic.ts';
 import { FinderForm } from './finder.tsx';
@@ -40,17 +41,15 @@ export const m = defineMessages({
   remote: { nl: 'Geen zorgcoördinator: CoMensha coördineert op afstand', en: 'No care coordinator: CoMensha coordinates from afar' },
   norm: { nl: 'Norm', en: 'Norm' },
   normText: { nl: 'FTE per 100.000 inwoners', en: 'FTE per 100,000 inhabitants' },
-  tableTitle: { nl: 'Dekking per gemeente', en: 'Coverage per municipality' },
-  municipality: { nl: 'Gemeente', en: 'Municipality' },
-  status: { nl: 'Status', en: 'Status' },
-  capacity: { nl: 'FTE per 100.000 inwoners', en: 'FTE per 100,000 inhabitants' },
-  inhabitants: { nl: 'Inwoners', en: 'Inhabitants' },
-  showTable: { nl: 'Toon de tabel met alle gemeenten', en: 'Show the table of all municipalities' },
+  tableLink: {
+    nl: 'De kaart als tabel: dekking en capaciteit per gemeente',
+    en: 'The map as a table: coverage and capacity per municipality',
+  },
   timeline: { nl: 'Groei van het netwerk per maand', en: 'Growth of the network per month' },
   month: { nl: 'Maand', en: 'Month' },
   noMap: {
-    nl: 'Voor deze datum zijn geen gemeentegrenzen beschikbaar; de tabel hieronder geeft de gegevens.',
-    en: 'No municipal boundaries are available for this date; the table below gives the data.',
+    nl: 'Voor deze datum zijn geen gemeentegrenzen beschikbaar; de tabel per gemeente geeft de gegevens.',
+    en: 'No municipal boundaries are available for this date; the table per municipality gives the data.',
   },
   attribution: {
     nl: 'Grenzen: CBS/Kadaster via PDOK, vereenvoudigd door cartomap/nl; inwoners: CBS (CC BY 4.0).',
@@ -72,10 +71,10 @@ export function statusLabel(mc: { capacity: CapacityLevel }, locale: Locale) {
   return mc.capacity === 'adequate' ? t.adequate : mc.capacity === 'insufficient' ? t.insufficient : t.remote;
 }
 
-function DateForm(props: { date: string }) {
+export function DateForm(props: { date: string; action?: string }) {
   const t = m(usePage().locale);
   return (
-    <form method="get" action="/netwerk" class="utrecht-form gaz-inline-form">
+    <form method="get" action={props.action ?? '/netwerk'} class="utrecht-form gaz-inline-form">
       <div class="utrecht-form-field utrecht-form-field--text">
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label" for="field-datum">
@@ -119,7 +118,7 @@ function Figures(props: { summary: CoverageSummary; date: string }) {
   );
 }
 
-function MapSection(props: { svg: string | null; network: NetworkOnDate }) {
+function MapSection(props: { svg: string | null; network: NetworkOnDate; dateParam: string }) {
   const { locale } = usePage();
   const t = m(locale);
   const list = props.network.result.municipalities;
@@ -143,38 +142,15 @@ function MapSection(props: { svg: string | null; network: NetworkOnDate }) {
           </Paragraph>
         </div>
       </div>
+      <Paragraph>
+        <a class="utrecht-link" href={`/netwerk/gemeenten${props.dateParam}`}>
+          {t.tableLink}
+        </a>
+      </Paragraph>
       <Paragraph class="gaz-attribution">
         {t.attribution} {refDates.length > 0 ? `${t.populationDate} ${refDates.map((d) => formatDate(d, locale)).join(', ')}.` : ''}
       </Paragraph>
     </>
-  );
-}
-
-function CoverageTable(props: { network: NetworkOnDate; date: string; dateParam: string }) {
-  const { locale } = usePage();
-  const t = m(locale);
-  const rows: MunicipalityCoverage[] = [...props.network.result.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  return (
-    <details class="gaz-details">
-      <summary>{t.showTable}</summary>
-      <DataTable
-        caption={`${t.tableTitle} (${formatDate(props.date, locale)})`}
-        rows={rows}
-        columns={[
-          {
-            header: t.municipality,
-            cell: (r) => (
-              <a class="utrecht-link" href={`/netwerk/gemeente/${r.code}${props.dateParam}`}>
-                {r.name}
-              </a>
-            ),
-          },
-          { header: t.status, cell: (r) => statusLabel(r, locale) },
-          { header: t.capacity, cell: (r) => (r.status === 'covered' ? formatNumber(r.ftePer100k, locale, 3) : '–'), numeric: true },
-          { header: t.inhabitants, cell: (r) => formatNumber(r.population, locale), numeric: true },
-        ]}
-      />
-    </details>
   );
 }
 
@@ -193,8 +169,7 @@ export function NetworkPage(props: {
       <Paragraph class="utrecht-paragraph--lead">{t.intro}</Paragraph>
       <DateForm date={props.date} />
       <Figures summary={props.network.summary} date={props.date} />
-      <MapSection svg={props.map} network={props.network} />
-      <CoverageTable network={props.network} date={props.date} dateParam={dateParam} />
+      <MapSection svg={props.map} network={props.network} dateParam={dateParam} />
       <Timeline points={props.timeline} />
       <FinderForm date={props.isToday ? undefined : props.date} headingLevel={2} />
       <Paragraph>
