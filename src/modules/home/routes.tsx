@@ -1,21 +1,24 @@
-// Public home page, accessibility statement and privacy statement.
+// Public home page, accessibility statement and privacy statement: text of the code only, so their
+// anonymous answers are kept in the public cache for the day (UNCHANGING).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { UNCHANGING } from '../../http/public-cache.ts';
 import { sendPage } from '../../http/render.tsx';
 import { AccessibilityPage, accessibilityTitle } from './views/accessibility.tsx';
 import { HomePage, homeTitle } from './views/home.tsx';
 import { PrivacyPage, privacyTitle } from './views/privacy.tsx';
 
 const PUBLIC_CACHE = 'public, max-age=300';
+const PUBLIC = { permission: 'public', publicCache: UNCHANGING } as const;
 
 export async function registerHomeRoutes(app: FastifyInstance, _deps: AppDeps) {
-  app.get('/', { config: { permission: 'public' } }, async (req, reply) =>
+  app.get('/', { config: PUBLIC }, async (req, reply) =>
     sendPage(req, reply, { title: homeTitle(req.locale), cacheControl: PUBLIC_CACHE, islands: ['finder'] }, <HomePage />),
   );
-  app.get('/toegankelijkheid', { config: { permission: 'public' } }, async (req, reply) =>
+  app.get('/toegankelijkheid', { config: PUBLIC }, async (req, reply) =>
     sendPage(req, reply, { title: accessibilityTitle(req.locale), cacheControl: PUBLIC_CACHE }, <AccessibilityPage />),
   );
-  app.get('/privacy', { config: { permission: 'public' } }, async (req, reply) =>
+  app.get('/privacy', { config: PUBLIC }, async (req, reply) =>
     sendPage(req, reply, { title: privacyTitle(req.locale), cacheControl: PUBLIC_CACHE }, <PrivacyPage />),
   );
 }
