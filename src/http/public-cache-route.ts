@@ -90,7 +90,7 @@ export function publicCacheHooks(edge: EdgeCache, deps: AppDeps, source: PublicC
     if (req.user) return;
     const key = edgeKeyOf(req.raw);
     if (key === null) return;
-    const made = { version: await source.current(db), day: todayOf(deps), key };
+    const made = { version: await source.current(db, deps.now()), day: todayOf(deps), key };
     (req as Marked)[MADE] = made;
     let entry = currentCopy(key, made);
     const underWay = entry === undefined ? rendering.get(key) : undefined;

@@ -41,25 +41,25 @@ test('a read is trusted for the trust period, and callers at the same moment sha
   const v = source();
   const db = database.db;
   assert.equal(v.fresh(db), null, 'nothing read yet');
-  const [a, b, c] = await Promise.all([v.current(db), v.current(db), v.current(db)]);
+  const [a, b, c] = await Promise.all([v.current(db, new Date(now)), v.current(db, new Date(now)), v.current(db, new Date(now))]);
   assert.deepEqual([a, b, c], ['v1', 'v1', 'v1']);
   assert.equal(reads, 1);
   assert.equal(v.fresh(db), 'v1');
   stored = 'v2'; // written by another instance
   now += VERSION_TRUST_MS - 1;
   assert.equal(v.fresh(db), 'v1', 'still trusted');
-  assert.equal(await v.current(db), 'v1');
+  assert.equal(await v.current(db, new Date(now)), 'v1');
   now += 1;
   assert.equal(v.fresh(db), null, 'no longer trusted: must be read again');
-  assert.equal(await v.current(db), 'v2');
+  assert.equal(await v.current(db, new Date(now)), 'v2');
   assert.equal(reads, 2);
 });
 
 test('each instance keeps its own reading: a write here tells no other instance', async () => {
   stored = 'v1';
   const v = source();
-  await v.current(database.db);
-  await v.current(other);
+  await v.current(database.db, new Date(now));
+  await v.current(other, new Date(now));
   assert.equal(reads, 2);
   v.changed(database.db, 'v2');
   assert.equal(v.fresh(database.db), null);
@@ -70,18 +70,18 @@ test('a write named from inside its transaction: no answer is trusted until the 
   stored = 'v1';
   const v = source();
   const db = database.db;
-  await v.current(db);
+  await v.current(db, new Date(now));
   await inTransaction(db, async (trx) => {
     // Transactions share the instance's state: changed() on the transaction reaches the readers.
     v.changed(trx, 'v2');
     assert.equal(v.fresh(db), null);
     // Before the commit every read still sees the old version: each caller reads for itself.
-    assert.equal(await v.current(db), 'v1');
-    assert.equal(await v.current(db), 'v1');
+    assert.equal(await v.current(db, new Date(now)), 'v1');
+    assert.equal(await v.current(db, new Date(now)), 'v1');
     assert.equal(v.fresh(db), null, 'the old version is not trusted while the write is pending');
     stored = 'v2';
   });
-  assert.equal(await v.current(db), 'v2');
+  assert.equal(await v.current(db, new Date(now)), 'v2');
   assert.equal(v.fresh(db), 'v2', 'seen: trusted again');
 });
 
@@ -89,12 +89,12 @@ test('a named write that never shows up (rolled back) stops being waited for aft
   stored = 'v1';
   const v = source();
   const db = database.db;
-  await v.current(db);
+  await v.current(db, new Date(now));
   v.changed(db, 'never-committed');
-  assert.equal(await v.current(db), 'v1');
+  assert.equal(await v.current(db, new Date(now)), 'v1');
   assert.equal(v.fresh(db), null);
   now += 60_000;
-  assert.equal(await v.current(db), 'v1');
+  assert.equal(await v.current(db, new Date(now)), 'v1');
   assert.equal(v.fresh(db), 'v1');
 });
 
@@ -102,13 +102,13 @@ test('an unnamed write makes every request read again for a few seconds', async 
   stored = 'v1';
   const v = source();
   const db = database.db;
-  await v.current(db);
+  await v.current(db, new Date(now));
   v.changed(db);
   stored = 'v2';
-  assert.equal(await v.current(db), 'v2');
+  assert.equal(await v.current(db, new Date(now)), 'v2');
   assert.equal(v.fresh(db), null, 'still waiting: the change may not be committed yet');
   now += 10_000;
-  assert.equal(await v.current(db), 'v2');
+  assert.equal(await v.current(db, new Date(now)), 'v2');
   assert.equal(v.fresh(db), 'v2');
 });
 
@@ -123,12 +123,12 @@ test('a combined version is trusted only when every part is, and changes when an
   );
   const both = combinedVersion('both', [a, b]);
   const db = database.db;
-  const first = await both.current(db);
+  const first = await both.current(db, new Date(now));
   assert.equal(both.fresh(db), first);
   b.changed(db, 'b2');
   assert.equal(both.fresh(db), null);
   bValue = 'b2';
-  const second = await both.current(db);
+  const second = await both.current(db, new Date(now));
   assert.notEqual(second, first);
   assert.equal(both.fresh(db), second);
 });

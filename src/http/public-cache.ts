@@ -18,8 +18,11 @@ export interface PublicCacheVersion {
   readonly name: string;
   /** The version, when a read recent enough to trust is known (no database call); otherwise null. */
   fresh(db: Db): string | null;
-  /** The version, read from the database when the last read is no longer trusted. */
-  current(db: Db): Promise<string>;
+  /**
+   * The version, read from the database when the last read is no longer trusted. `now` is the app's
+   * clock (deps.now()), for versions that change with time (an article published at a set moment).
+   */
+  current(db: Db, now: Date): Promise<string>;
 }
 
 declare module 'fastify' {
@@ -67,8 +70,15 @@ function instanceOf(db: Db): object {
   return db.getExecutor().adapter;
 }
 
-/** A data version read by `read` (one cheap query), trusted for VERSION_TRUST_MS. */
-export function publicCacheVersion(name: string, read: (db: Db) => Promise<string>, clock: () => number = Date.now): WritableVersion {
+/**
+ * A data version read by `read` (one cheap query: a version row the writes bump, or an aggregate such
+ * as a count and the latest `updated_at`), trusted for VERSION_TRUST_MS. `clock` times the trust only.
+ */
+export function publicCacheVersion(
+  name: string,
+  read: (db: Db, now: Date) => Promise<string>,
+  clock: () => number = Date.now,
+): WritableVersion {
   const states = new WeakMap<object, State>();
   const stateOf = (db: Db) => {
     const key = instanceOf(db);
@@ -80,8 +90,8 @@ export function publicCacheVersion(name: string, read: (db: Db) => Promise<strin
     return s;
   };
   const trusted = (s: State, now: number) => s.value !== null && s.pendingUntil <= now && now - s.checkedAt < VERSION_TRUST_MS;
-  const readInto = async (s: State, db: Db, started: number) => {
-    const value = await read(db);
+  const readInto = async (s: State, db: Db, now: Date, started: number) => {
+    const value = await read(db, now);
     if (s.pendingValue !== null && value === s.pendingValue) {
       s.pendingUntil = 0;
       s.pendingValue = null;
@@ -98,17 +108,17 @@ export function publicCacheVersion(name: string, read: (db: Db) => Promise<strin
       const s = states.get(instanceOf(db));
       return s !== undefined && trusted(s, clock()) ? s.value : null;
     },
-    current(db) {
+    current(db, at) {
       const s = stateOf(db);
       const now = clock();
       if (trusted(s, now)) return Promise.resolve(s.value as string);
-      if (s.pendingUntil > now) return readInto(s, db, now);
+      if (s.pendingUntil > now) return readInto(s, db, at, now);
       if (s.pendingUntil > 0) {
         s.pendingUntil = 0;
         s.pendingValue = null;
       }
       if (s.reading === null) {
-        const reading = readInto(s, db, now).finally(() => {
+        const reading = readInto(s, db, at, now).finally(() => {
           if (s.reading === reading) s.reading = null;
         });
         s.reading = reading;
@@ -127,20 +137,30 @@ export function publicCacheVersion(name: string, read: (db: Db) => Promise<strin
 
 /** Several versions as one (a page showing several modules' data): trusted when every part is. */
 export function combinedVersion(name: string, parts: readonly PublicCacheVersion[]): PublicCacheVersion {
+  // The edge asks on every answer: the joined string is made again only when a part changed.
+  const values: string[] = [];
+  let joined = '';
+  let dirty = true;
   return {
     name,
     fresh(db) {
-      let out = '';
-      for (const part of parts) {
-        const v = part.fresh(db);
+      for (let i = 0; i < parts.length; i++) {
+        const v = parts[i].fresh(db);
         if (v === null) return null;
-        out += `${part.name}=${v};`;
+        if (values[i] !== v) {
+          values[i] = v;
+          dirty = true;
+        }
       }
-      return out;
+      if (dirty) {
+        joined = parts.map((p, i) => `${p.name}=${values[i]};`).join('');
+        dirty = false;
+      }
+      return joined;
     },
-    async current(db) {
-      const values = await Promise.all(parts.map((p) => p.current(db)));
-      return parts.map((p, i) => `${p.name}=${values[i]};`).join('');
+    async current(db, now) {
+      const read = await Promise.all(parts.map((p) => p.current(db, now)));
+      return parts.map((p, i) => `${p.name}=${read[i]};`).join('');
     },
   };
 }
