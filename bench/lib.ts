@@ -5,7 +5,8 @@
 //   import { compareWithBaseline } from './lib.ts';
 //   await compareWithBaseline({ name: 'home page', path: '/' });
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -67,9 +68,61 @@ async function startServerScript(name: string, script: string, env: Record<strin
   };
 }
 
-/** A bare Fastify server with one constant-JSON route, pinned to CPU 0. */
-export function startBaseline(): Promise<BenchServer> {
-  return startServerScript('bare Fastify', 'bench/servers/baseline.ts', { PATH: process.env.PATH ?? '' });
+/** A response as the app sent it, byte for byte, to be sent again by the bare server. */
+export interface RecordedResponse {
+  path: string;
+  status: number;
+  /** As sent, less those that belong to one connection or moment (Date, Connection, Keep-Alive, Content-Length). */
+  headers: [string, string][];
+  body: Buffer;
+}
+
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+/** GETs `path` from a server on 127.0.0.1 and keeps the answer exactly as it came (not decompressed). */
+export function recordResponse(server: BenchServer, path: string, headers: Record<string, string> = {}): Promise<RecordedResponse> {
+  return new Promise((resolveAnswer, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const kept: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) {
+          if (!PER_CONNECTION.has(res.rawHeaders[i].toLowerCase())) kept.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+        }
+        resolveAnswer({ path, status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * A bare Fastify server, pinned to CPU 0: one constant-JSON route, or, given recorded responses, one
+ * route that sends each of them (same status, headers and bytes) from memory for its exact URL.
+ */
+export async function startBaseline(responses: RecordedResponse[] = []): Promise<BenchServer> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  let dir: string | null = null;
+  if (responses.length > 0) {
+    dir = mkdtempSync(join(tmpdir(), 'gaz-baseline-'));
+    const file = join(dir, 'responses.json');
+    writeFileSync(file, JSON.stringify(responses.map((r) => ({ ...r, body: r.body.toString('base64') }))));
+    env.BASELINE_RESPONSES = file;
+  }
+  const server = await startServerScript(
+    responses.length > 0 ? 'bare Fastify (same bytes)' : 'bare Fastify',
+    'bench/servers/baseline.ts',
+    env,
+  );
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface AppServerOptions {
@@ -183,62 +236,97 @@ function formatRow(label: string, r: LoadResult): string {
 
 export interface Comparison {
   name: string;
+  path: string;
   baseline: LoadResult;
   app: LoadResult;
   /** The app's throughput as a share of the bare server's. */
   ratio: number;
+  /** The app's throughput as a share of the bare server's, per round. */
+  roundRatios: number[];
+}
+
+export interface CompareOptions extends LoadOptions {
+  name: string;
+  /** A running app to reuse (e.g. one with demo data, for several routes). */
+  app?: BenchServer;
+  appOptions?: AppServerOptions;
+  warmupSeconds?: number;
+  /**
+   * The bare server sends the app's own answer to this request (status, headers, bytes) from memory,
+   * instead of a constant JSON: the comparison then measures only what the app adds.
+   */
+  sameBytes?: boolean;
+  /** A running bare server to reuse (started with the recorded responses), and the path to load on it. */
+  baseline?: BenchServer;
+  baselinePath?: string;
 }
 
 /**
  * Measures a route of the app beside the bare Fastify server, in the same run, and prints both.
- * Pass `app` to reuse a running app (e.g. one with demo data, for several routes).
  */
-export async function compareWithBaseline(
-  options: LoadOptions & { name: string; app?: BenchServer; appOptions?: AppServerOptions; warmupSeconds?: number },
-): Promise<Comparison> {
-  const baselineServer = await startBaseline();
+export async function compareWithBaseline(options: CompareOptions): Promise<Comparison> {
   const appServer = options.app ?? (await startApp(options.appOptions));
+  let baselineServer = options.baseline;
+  let baselinePath = options.baselinePath ?? '/';
   try {
-    const warmup = options.warmupSeconds ?? 2;
-    if (warmup > 0) {
-      await runLoad(baselineServer, { ...options, path: '/', durationSeconds: warmup });
-      await runLoad(appServer, { ...options, durationSeconds: warmup });
-    }
-    // Interleaved rounds, alternating which goes first, so that a slower or faster spell of the
-    // machine falls on both servers alike rather than on one of them.
-    const rounds = Math.max(1, DEFAULT_ROUNDS);
-    const seconds = Math.max(1, Math.round((options.durationSeconds ?? DEFAULT_DURATION_SECONDS) / rounds));
-    const baselineRounds: LoadResult[] = [];
-    const appRounds: LoadResult[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const measureBaseline = () =>
-        runLoad(baselineServer, { ...options, path: '/', durationSeconds: seconds }).then((r) => baselineRounds.push(r));
-      const measureApp = () => runLoad(appServer, { ...options, durationSeconds: seconds }).then((r) => appRounds.push(r));
-      if (round % 2 === 0) {
-        await measureBaseline();
-        await measureApp();
+    if (!baselineServer) {
+      if (options.sameBytes) {
+        await recordResponse(appServer, options.path, options.headers);
+        baselineServer = await startBaseline([await recordResponse(appServer, options.path, options.headers)]);
+        baselinePath = options.path;
       } else {
-        await measureApp();
-        await measureBaseline();
+        baselineServer = await startBaseline();
       }
     }
-    const baseline = combine(baselineRounds);
-    const app = combine(appRounds);
-    const ratio = app.requestsPerSecond / baseline.requestsPerSecond;
-    const roundRatios = appRounds.map((a, i) => a.requestsPerSecond / baselineRounds[i].requestsPerSecond);
-    console.log(
-      `\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${rounds} × ${seconds} s each, interleaved${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`,
-    );
-    console.log(`  ${pad('', 34)} ${pad('req/s', 10)} ${pad('p50', 10)} ${pad('p99', 10)}`);
-    console.log(formatRow('bare Fastify (constant JSON)', baseline));
-    console.log(formatRow('this app', app));
-    console.log(
-      `  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second (rounds: ${roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`,
-    );
-    if (app.non2xx > 0) console.log(`  note: ${app.non2xx} responses were not 2xx: check the path and permissions.`);
-    return { name: options.name, baseline, app, ratio };
+    return await measure(options, appServer, baselineServer, baselinePath);
   } finally {
-    await baselineServer.stop();
+    if (!options.baseline) await baselineServer?.stop();
     if (!options.app) await appServer.stop();
   }
+}
+
+async function measure(
+  options: CompareOptions,
+  appServer: BenchServer,
+  baselineServer: BenchServer,
+  baselinePath: string,
+): Promise<Comparison> {
+  const warmup = options.warmupSeconds ?? 2;
+  if (warmup > 0) {
+    await runLoad(baselineServer, { ...options, path: baselinePath, durationSeconds: warmup });
+    await runLoad(appServer, { ...options, durationSeconds: warmup });
+  }
+  // Interleaved rounds, alternating which goes first, so that a slower or faster spell of the
+  // machine falls on both servers alike rather than on one of them.
+  const rounds = Math.max(1, DEFAULT_ROUNDS);
+  const seconds = Math.max(1, Math.round((options.durationSeconds ?? DEFAULT_DURATION_SECONDS) / rounds));
+  const baselineRounds: LoadResult[] = [];
+  const appRounds: LoadResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const measureBaseline = () =>
+      runLoad(baselineServer, { ...options, path: baselinePath, durationSeconds: seconds }).then((r) => baselineRounds.push(r));
+    const measureApp = () => runLoad(appServer, { ...options, durationSeconds: seconds }).then((r) => appRounds.push(r));
+    if (round % 2 === 0) {
+      await measureBaseline();
+      await measureApp();
+    } else {
+      await measureApp();
+      await measureBaseline();
+    }
+  }
+  const baseline = combine(baselineRounds);
+  const app = combine(appRounds);
+  const ratio = app.requestsPerSecond / baseline.requestsPerSecond;
+  const roundRatios = appRounds.map((a, i) => a.requestsPerSecond / baselineRounds[i].requestsPerSecond);
+  console.log(
+    `\n${options.name}: ${options.method ?? 'GET'} ${options.path}, ${options.connections ?? DEFAULT_CONNECTIONS} connections, ${rounds} × ${seconds} s each, interleaved${hasTaskset ? ', server on CPU 0, load on CPU 1' : ''}`,
+  );
+  console.log(`  ${pad('', 34)} ${pad('req/s', 10)} ${pad('p50', 10)} ${pad('p99', 10)}`);
+  console.log(formatRow(baselineServer.name === 'bare Fastify' ? 'bare Fastify (constant JSON)' : baselineServer.name, baseline));
+  console.log(formatRow('this app', app));
+  console.log(
+    `  ratio: the app serves ${(ratio * 100).toFixed(0)}% of the bare server's requests per second (rounds: ${roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`,
+  );
+  if (app.non2xx > 0) console.log(`  note: ${app.non2xx} responses were not 2xx: check the path and permissions.`);
+  return { name: options.name, path: options.path, baseline, app, ratio, roundRatios };
 }
