@@ -1,6 +1,6 @@
 // The network pages in a real browser, on the 2019 demo scenario: the map and timeline of
-// /netwerk, the finder with JavaScript off (plain GET form) and on (suggestions), a former name
-// (Weesp → Amsterdam), and axe on every page visited.
+// /netwerk, its table page /netwerk/gemeenten, the finder with JavaScript off (plain GET form) and
+// on (suggestions), a former name (Weesp → Amsterdam), and axe on every page visited.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -44,6 +44,16 @@ test('the network map of 30 September 2019: figures, map, legend with the norm, 
   await page.getByRole('button', { name: 'Inzoomen' }).click();
   await page.waitForFunction((b) => document.querySelector('svg.gaz-choropleth')!.getAttribute('viewBox') !== b, full);
   await page.getByRole('button', { name: 'Kaart terugzetten' }).click();
+
+  // The map's text alternative: the table of every municipality, on its own page, for the same date.
+  await page.getByRole('link', { name: 'De kaart als tabel: dekking en capaciteit per gemeente' }).click();
+  await page.waitForURL(/\/netwerk\/gemeenten\?datum=2019-09-30$/);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('main table tbody tr').count(), 355);
+  assert.match(await page.locator('main table').innerText(), /Tilburg\s+Zorgcoördinator, capaciteit/);
+  await checkA11y(page);
+  await page.getByRole('link', { name: 'Terug naar de kaart en de kerncijfers' }).click();
+  await page.waitForURL(/\/netwerk\?datum=2019-09-30$/);
 
   // The date control is a plain GET form.
   await page.locator('#field-datum').fill('2018-12-31');
