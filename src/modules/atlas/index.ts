@@ -8,6 +8,7 @@ import { registerAtlasRoutes } from './routes.ts';
 import { atlasIsEmpty } from './snapshot.ts';
 
 export { boundariesOn } from './boundaries.ts';
+export { rfc7946Geometry } from './geometry.logic.ts';
 export { type ImportResult, importReferenceData, ReferenceDataError } from './import/index.ts';
 export { atlasPublicCache } from './pages.kit.tsx';
 export {

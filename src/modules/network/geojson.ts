@@ -1,14 +1,15 @@
-// The coverage of a date as GeoJSON (RFC 7946): the atlas' boundaries of that date with our properties.
-import type { Feature } from 'geojson';
+// The coverage of a date as GeoJSON (RFC 7946): the atlas' boundaries of that date with our properties,
+// each geometry as the atlas serves it (5 decimals, valid polygons wound the RFC 7946 way).
+import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Db } from '../../db/database.ts';
-import { boundariesOn } from '../atlas/index.ts';
+import { boundariesOn, rfc7946Geometry } from '../atlas/index.ts';
 import { networkOn } from './service.ts';
 
 export async function coverageGeoJson(db: Db, date: string) {
   const [n, boundaries] = await Promise.all([networkOn(db, date), boundariesOn(db, date)]);
   const byCode = new Map(n.result.municipalities.map((m) => [m.code, m]));
-  const features: Feature[] = [];
+  const features: Feature<Geometry | null>[] = [];
   const areas = boundaries?.municipalities.objects.municipalities;
   if (boundaries && areas) {
     const fc = feature(boundaries.municipalities, areas);
@@ -19,7 +20,7 @@ export async function coverageGeoJson(db: Db, date: string) {
       features.push({
         type: 'Feature',
         id: code,
-        geometry: f.geometry,
+        geometry: f.geometry ? rfc7946Geometry(f.geometry) : null,
         properties: {
           code,
           name: m.name,
