@@ -109,6 +109,8 @@ async function renderContact(deps: AppDeps, req: FastifyRequest, id: number, val
       const other = await getContact(deps.db, fid, today);
       if (other && !other.erasedAt) others.push(other);
     }
+  // The flagged duplicates first: the merge form's default choice is the likely same person.
+  others.sort((a, b) => Number(flagged.has(b.id)) - Number(flagged.has(a.id)));
   const q = (req.query ?? {}) as Record<string, unknown>;
   const notice = q.opgeslagen === '1' ? 'saved' : q.samengevoegd === '1' ? 'merged' : null;
   const current: Values = values ?? {
