@@ -79,6 +79,12 @@ async function listPage(
   );
 }
 
+/** A municipality's invitation; the invitations of the reference date are made on first use (not only by the list page). */
+async function invitationOf(deps: AppDeps, req: FastifyRequest, survey: SurveySummary, code: string) {
+  await ensureInvitations(serviceCtx(req, deps), survey.id, todayOf(deps));
+  return requireInvitation(deps.db, survey.id, code);
+}
+
 async function detailPage(
   deps: AppDeps,
   req: FastifyRequest,
@@ -88,7 +94,7 @@ async function detailPage(
   extra: { problem?: string; errors?: FieldError[]; typed?: string; status?: number } = {},
 ) {
   const today = todayOf(deps);
-  const invitation = await requireInvitation(deps.db, survey.id, code);
+  const invitation = await invitationOf(deps, req, survey, code);
   const rows = await selectRecipients(deps.db, survey.id);
   const own = rows.filter((r) => Number(r.invitation_id) === Number(invitation.id));
   const links = (await countActiveLinks(deps.db, survey.id, deps.now().toISOString())).find(
@@ -196,6 +202,7 @@ function registerInvitationDetail(app: FastifyInstance, deps: AppDeps) {
     const survey = await requireSurvey(deps.db, idParam(req));
     const code = codeOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
+    await invitationOf(deps, req, survey, code);
     const typed = parseTypedRecipients(body.typed);
     if (!typed.ok)
       return detailPage(deps, req, reply, survey, code, { errors: typed.errors, typed: String(body.typed ?? ''), status: 400 });
@@ -218,7 +225,7 @@ function registerInvitationDetail(app: FastifyInstance, deps: AppDeps) {
     app.post(`/beheer/enquetes/:id/uitnodigingen/:code/${path}`, { config: STAFF }, async (req, reply) => {
       const survey = await requireSurvey(deps.db, idParam(req));
       const code = codeOf(req);
-      await requireInvitation(deps.db, survey.id, code);
+      await invitationOf(deps, req, survey, code);
       const r = await orConflict(
         () => run(req, survey, code),
         (m) => detailPage(deps, req, reply, survey, code, { problem: m, status: 409 }),
