@@ -70,6 +70,7 @@ test('the reminder days are a setting of the survey: a bad value is refused besi
     key: 'beleid',
     type: 'yesno',
     textNl: 'Heeft u beleid?',
+    helpNl: 'Een vastgesteld beleidsplan of een paragraaf in het integraal veiligheidsplan.',
     required: '1',
   });
   assert.equal(added.statusCode, 303);
@@ -120,6 +121,12 @@ test('leave and resume: a saved answer is there for a browser without the sessio
   const elsewhere = await get(`/enquete/sectie/1?token=${token}`);
   assert.equal(elsewhere.statusCode, 200);
   assert.match(elsewhere.body, new RegExp(`name="q${questionId}" value="nee" checked`));
+  assert.match(
+    elsewhere.body,
+    /id="field-q\d+-help">Een vastgesteld beleidsplan of een paragraaf in het integraal veiligheidsplan\.</,
+    'the help text is shown',
+  );
+  assert.match(elsewhere.body, /aria-describedby="field-q\d+-help"/, 'and read out with the question');
   // Amsterdam answers and submits.
   const ams = await tokenFor(t, AMS);
   const page = await visitor(t, `/enquete/sectie/1?token=${ams}`);
