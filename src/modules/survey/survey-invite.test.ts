@@ -210,6 +210,7 @@ test('after closing a link no longer takes answers, the results have a table per
   const struct = execFileSync('pdfinfo', ['-struct', join(dir, 'r.pdf')]).toString();
   for (const tag of ['Document', 'H1', 'H2', 'P', 'Table', 'TR', 'TH', 'TD'])
     assert.match(struct, new RegExp(`^\\s*${tag}\\b`, 'm'), `${tag} in ${struct}`);
+  assert.match(pdf.rawPayload.toString('latin1'), /\/DisplayDocTitle true/, 'the window shows the title, not the file name');
   const withText = execFileSync('pdfinfo', ['-struct-text', join(dir, 'r.pdf')]).toString();
   assert.match(withText, /Heeft u beleid\?/);
 });
