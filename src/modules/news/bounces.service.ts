@@ -1,6 +1,7 @@
 // Bounces and complaints, reported by a mail provider's webhook (with a shared secret) or read from
 // delivery status notifications in a mailbox (dsn.logic.ts). A hard bounce or a complaint stops
 // all mail to the address at once; soft bounces do after the set number.
+import { createHash } from 'node:crypto';
 import { inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -64,10 +65,32 @@ export async function recordBounce(ctx: ServiceCtx, fact: BounceFact, source: 'w
   return 'recorded';
 }
 
-/** Reads one raw message from a bounce mailbox; returns how many reports it held and applied. */
-export async function processBounceMessage(ctx: ServiceCtx, raw: string): Promise<{ reports: number; recorded: number }> {
+export interface BounceMessageOutcome {
+  /** Bounces and complaints the message states (0: not a report). */
+  reports: number;
+  /** Of those, the ones about a subscriber we know. */
+  recorded: number;
+  /** The same message was applied before (by its SHA-256); nothing was changed now. */
+  repeated: boolean;
+}
+
+/**
+ * Applies one raw message from the bounce mailbox (a DSN, RFC 3464, or a complaint, RFC 5965) in one
+ * transaction with the record that it was read, so that reading the same message again changes nothing.
+ */
+export async function processBounceMessage(ctx: ServiceCtx, raw: string, source: 'maildir' | 'dsn' = 'dsn'): Promise<BounceMessageOutcome> {
   const facts = parseBounceReport(raw);
-  let recorded = 0;
-  for (const f of facts) if ((await recordBounce(ctx, f, 'dsn')) === 'recorded') recorded++;
-  return { reports: facts.length, recorded };
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  return inTransaction(ctx.db, async (trx) => {
+    const claimed = await trx
+      .insertInto('news_bounce_messages')
+      .values({ sha256, source, reports: facts.length, recorded: 0, at: ctx.now.toISOString() })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return { reports: facts.length, recorded: 0, repeated: true };
+    let recorded = 0;
+    for (const f of facts) if ((await recordBounce({ ...ctx, db: trx }, f, 'dsn')) === 'recorded') recorded++;
+    await trx.updateTable('news_bounce_messages').set({ recorded }).where('sha256', '=', sha256).execute();
+    return { reports: facts.length, recorded, repeated: false };
+  });
 }

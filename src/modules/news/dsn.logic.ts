@@ -39,17 +39,26 @@ function addressOf(value: string | undefined): string | null {
 /** The body parts of a MIME message (one level and nested), each with its own headers. */
 function parts(raw: string): { headers: Map<string, string[]>; body: string }[] {
   const text = raw.replace(/\r\n/g, '\n');
-  const split = text.indexOf('\n\n');
+  // A part may have no headers at all: then its first line is already the blank one.
+  const noHeaders = text.startsWith('\n');
+  const split = noHeaders ? 0 : text.indexOf('\n\n');
   const head = split < 0 ? text : text.slice(0, split);
-  const body = split < 0 ? '' : text.slice(split + 2);
+  const body = split < 0 ? '' : text.slice(split + (noHeaders ? 1 : 2));
   const headers = fields(head);
   const type = headers.get('content-type')?.[0] ?? '';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (!/^multipart\//i.test(type) || !boundary) return [{ headers, body }];
   const out: { headers: Map<string, string[]>; body: string }[] = [];
-  for (const chunk of body.split(`--${boundary}`).slice(1)) {
-    if (chunk.startsWith('--')) break;
-    out.push(...parts(chunk.replace(/^\n/, '')));
+  // A delimiter is a line of its own (RFC 2046 5.1.1); a nested part's boundary may start with ours.
+  const lines = body.split('\n');
+  let current: string[] | null = null;
+  for (const line of lines) {
+    const bare = line.trimEnd();
+    if (bare === `--${boundary}` || bare === `--${boundary}--`) {
+      if (current) out.push(...parts(current.join('\n')));
+      if (bare === `--${boundary}--`) break;
+      current = [];
+    } else if (current) current.push(line);
   }
   return out;
 }
@@ -76,7 +85,8 @@ export function parseBounceReport(raw: string): BounceFact[] {
         const permanent = action === 'failed' && (status === null || status.startsWith('5'));
         facts.push({
           kind: permanent ? 'hard' : 'soft',
-          email: addressOf(f.get('final-recipient')?.[0] ?? f.get('original-recipient')?.[0]),
+          // The address we sent to: Original-Recipient when the receiver rewrote it (an alias), else Final-Recipient.
+          email: addressOf(f.get('original-recipient')?.[0]) ?? addressOf(f.get('final-recipient')?.[0]),
           delivery,
           status,
         });

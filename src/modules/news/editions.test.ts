@@ -1,7 +1,7 @@
 // Editions on a real database: made and previewed by staff, sent through the jobs module and the
 // outbox to a segment at a set rate, resumable after a crash (neither skipping nor doubling
 // anyone), delivered through a real SMTP peer with List-Unsubscribe and a plain-text part, then
-// archived, shown on its articles, counted; bounces through the webhook (shared secret) and DSNs.
+// archived, shown on its articles, counted. Bounces: bounces.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
@@ -18,8 +18,7 @@ import { smtpTransport } from '../outbox/transport.ts';
 import { saveArticle } from './articles.service.ts';
 import { saveEdition, startSend } from './editions.service.ts';
 import { sendEdition } from './send.ts';
-import { rotateWebhookSecret } from './settings.ts';
-import { insertSubscriber, selectSubscriberByEmail } from './subscribers.queries.ts';
+import { insertSubscriber } from './subscribers.queries.ts';
 import type { SubscriberStatus } from './tables.ts';
 
 let clock = new Date('2019-09-25T08:00:00Z');
@@ -252,69 +251,5 @@ describe('the outbox extensions this module added', () => {
       queueEmails(t.deps.db, [{ to: 'a@example.org', subject: 's', text: 'x', at, headers: { From: 'evil@example.org' } }]),
       /not allowed/,
     );
-  });
-});
-
-describe('bounces', () => {
-  test('the webhook needs its shared secret; a hard bounce and a complaint stop mail at once; soft ones after the limit', async () => {
-    const hook = (secret: string | undefined, events: unknown[]) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/newsletter/bounces',
-        headers: secret ? { 'x-webhook-secret': secret } : {},
-        payload: { events },
-      });
-    assert.equal((await hook('x', [{ type: 'hard_bounce', email: 'lezer01@example.org' }])).statusCode, 503, 'not set up yet');
-    const secret = await rotateWebhookSecret(ctx());
-    assert.equal((await hook('wrong', [{ type: 'hard_bounce', email: 'lezer01@example.org' }])).statusCode, 401);
-    const ok = await hook(secret, [
-      { type: 'hard_bounce', email: 'lezer01@example.org', status: '5.1.1' },
-      { type: 'complaint', email: 'LEZER03@example.org' },
-      { type: 'soft_bounce', email: 'lezer05@example.org' },
-      { type: 'hard_bounce', email: 'onbekend@example.org' },
-    ]);
-    assert.equal(ok.statusCode, 200);
-    assert.deepEqual(ok.json(), { recorded: 3, unknown: 1 });
-    assert.equal((await selectSubscriberByEmail(t.deps.db, 'lezer01@example.org'))?.status, 'bounced');
-    assert.equal((await selectSubscriberByEmail(t.deps.db, 'lezer03@example.org'))?.status, 'complained');
-    assert.equal((await selectSubscriberByEmail(t.deps.db, 'lezer05@example.org'))?.status, 'confirmed');
-    await hook(secret, [
-      { type: 'soft_bounce', email: 'lezer05@example.org' },
-      { type: 'soft_bounce', email: 'lezer05@example.org' },
-    ]);
-    assert.equal((await selectSubscriberByEmail(t.deps.db, 'lezer05@example.org'))?.status, 'bounced', 'after three soft bounces');
-    const bad = await hook(secret, [{ type: 'bounce' }]);
-    assert.equal(bad.statusCode, 400);
-  });
-
-  test('a DSN from the bounce mailbox is matched by our delivery header', async () => {
-    const secret = await rotateWebhookSecret(ctx());
-    const target = await selectSubscriberByEmail(t.deps.db, 'lezer07@example.org');
-    const delivery = (
-      await t.deps.db
-        .selectFrom('news_deliveries')
-        .select('token')
-        .where('subscriber_id', '=', Number(target!.id))
-        .executeTakeFirstOrThrow()
-    ).token;
-    const dsn = `Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; iemand-anders@example.org\nAction: failed\nStatus: 5.1.1\n\n--b\nContent-Type: text/rfc822-headers\n\nX-GAZ-Delivery: ${delivery}\n\n--b--\n`;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/newsletter/bounces/dsn',
-      headers: { 'x-webhook-secret': secret, 'content-type': 'message/rfc822' },
-      payload: dsn,
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(res.json(), { reports: 1, recorded: 1 });
-    assert.equal((await selectSubscriberByEmail(t.deps.db, 'lezer07@example.org'))?.status, 'bounced');
-    const next = await edition('Na de bounces');
-    await startSend(ctx(), next, async () => 0);
-    await sendEdition(t.deps, next);
-    const names = await Promise.all(
-      (await deliveriesOf(next)).map(async (d) => (await getOutboxMessage(t.deps.db, Number(d.outbox_id)))!.to),
-    );
-    for (const gone of ['lezer01', 'lezer03', 'lezer05', 'lezer07'])
-      assert.ok(!names.some((n) => n.startsWith(gone)), `${gone} gets nothing more`);
-    assert.equal(names.length, 36);
   });
 });

@@ -170,6 +170,15 @@ export interface NewsBouncesTable {
   at: string;
 }
 
+/** A message read from the bounce mailbox, by its SHA-256: each is applied once. */
+export interface NewsBounceMessagesTable {
+  sha256: string;
+  source: 'maildir' | 'dsn';
+  reports: number;
+  recorded: number;
+  at: string;
+}
+
 export interface NewsSettingsTable {
   key: string;
   value: string;
@@ -188,6 +197,7 @@ export interface NewsTables {
   news_edition_articles: NewsEditionArticlesTable;
   news_deliveries: NewsDeliveriesTable;
   news_bounces: NewsBouncesTable;
+  news_bounce_messages: NewsBounceMessagesTable;
   news_settings: NewsSettingsTable;
 }
 
