@@ -51,6 +51,24 @@ export async function ensureInvitations(ctx: ServiceCtx, surveyId: number, today
       (officials.length > 0 ? officials : contacts).map((c) => ({ contactId: c.id })),
     );
   }
+  try {
+    await prepareInvitations(ctx, def, list, defaults);
+  } catch (e) {
+    // Two first uses at once: the other one made them (the unique constraint refused these).
+    const made = await q.selectInvitations(ctx.db, surveyId);
+    if (made.length === 0) throw e;
+    return made.length;
+  }
+  return list.length;
+}
+
+async function prepareInvitations(
+  ctx: ServiceCtx,
+  def: SurveySummary,
+  list: Awaited<ReturnType<typeof municipalitiesOn>>,
+  defaults: Map<string, { contactId: number }[]>,
+) {
+  const surveyId = def.id;
   await inTransaction(ctx.db, async (trx) => {
     const at = ctx.now.toISOString();
     await q.insertInvitations(
@@ -90,7 +108,6 @@ export async function ensureInvitations(ctx: ServiceCtx, surveyId: number, today
       after: { municipalities: rows.length, referenceDate: def.referenceDate },
     });
   });
-  return list.length;
 }
 
 /** Adds invitations (without recipients) for these municipalities of the reference date that have none yet (an import). */

@@ -237,3 +237,14 @@ test('published with one respondent: the public API hides the country, staff see
   assert.ok(cells.includes('minder dan 5 respondenten'), 'the download says what it hides');
   assert.ok(cells.includes('Heeft u beleid?'));
 });
+
+test('two first uses of the invitations at once make them once, and neither fails', async () => {
+  const other = await createSurveyAs(t, staff, { ...FORM, titleNl: 'Tegelijk', reminderDays: '' });
+  const [list, detail] = await Promise.all([
+    get(`/beheer/enquetes/${other}/uitnodigingen`, staff.cookies),
+    get(`/beheer/enquetes/${other}/uitnodigingen/GM0363`, staff.cookies),
+  ]);
+  assert.deepEqual([list.statusCode, detail.statusCode], [200, 200]);
+  const rows = await t.deps.db.selectFrom('survey_invitations').select('id').where('survey_id', '=', other).execute();
+  assert.equal(rows.length, 355);
+});
