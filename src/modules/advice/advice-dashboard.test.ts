@@ -99,6 +99,9 @@ describe('dashboard API on a fixed data set', () => {
     );
   });
 
+});
+
+describe('dashboard API: settings and permissions', () => {
   it('follows the threshold setting', async () => {
     const res = await postForm(a.t, await a.login(a.admin), '/beheer/advies/instellingen', { threshold: '2' });
     assert.equal(res.statusCode, 303);

@@ -104,7 +104,9 @@ describe('self-assessment', () => {
     assert.equal((await a.t.app.inject({ url: '/gemeente/GM0363/beleid' })).statusCode, 401);
     assert.equal((await historyOf(a.t.deps.db, 'GM0014')).length, 0);
   });
+});
 
+describe('review of a self-assessment', () => {
   it('shows self-reported until an adviser confirms or corrects, keeping both', async () => {
     const own = await a.login(a.amsterdam);
     const bad = await postForm(a.t, own, '/gemeente/GM0363/beleid', {

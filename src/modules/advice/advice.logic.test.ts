@@ -1,7 +1,6 @@
 // Unit tests of the advice module's pure rules (no database).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { currentBlocks, editableBlocks, findBlock, parseBlockList } from './blocks.ts';
 import { type ContactLike, duplicateGroups, eraseFromText, flaggedIds, inPostOn, mergeContact, nameKey } from './contacts.logic.ts';
 import {
   type CountedInteraction,
@@ -14,7 +13,6 @@ import {
   sizeClassOf,
 } from './engagement.logic.ts';
 import { awaitsReview, maturityClass, maturityOf, reviewSource, type StatusRecord, statusesOn, tallyByBlock } from './policy.logic.ts';
-import { dutchPrefix, postgresQuery, searchTokens, sqliteMatch } from './search.logic.ts';
 
 let n = 0;
 function ia(over: Partial<CountedInteraction>): CountedInteraction {
@@ -203,35 +201,6 @@ describe('policy status on a date', () => {
   });
 });
 
-describe('building blocks', () => {
-  it('holds the blocks the issue names, in five themes, with a derived care-coordination block', () => {
-    const list = currentBlocks();
-    assert.equal(list.themes.length, 5);
-    for (const id of [
-      'policy-adopted',
-      'contact-official',
-      'signal-route',
-      'care-coordination',
-      'frontline-trained',
-      'all-forms-covered',
-      'administrative-approach',
-      'chain-consultation',
-      'shelter-arrangements',
-    ]) {
-      assert.ok(findBlock(id), id);
-    }
-    assert.equal(findBlock('care-coordination')?.block.derived, 'network');
-    assert.ok(!editableBlocks().some((b) => b.id === 'care-coordination'));
-  });
-  it('refuses a file with an unknown theme or a block twice', () => {
-    const base = { version: 9, validFrom: '2020-01-01', source: 's', themes: [{ id: 't', label: { nl: 'a', en: 'a' } }] };
-    const block = { id: 'b', theme: 't', level: 'basis', label: { nl: 'b', en: 'b' } };
-    assert.throws(() => parseBlockList({ ...base, blocks: [{ ...block, theme: 'x' }] }), /unknown theme x/);
-    assert.throws(() => parseBlockList({ ...base, blocks: [block, block] }), /listed twice/);
-    assert.equal(parseBlockList({ ...base, blocks: [block] }).version, 9);
-  });
-});
-
 function contact(over: Partial<ContactLike>): ContactLike {
   n += 1;
   return {
@@ -278,28 +247,5 @@ describe('contacts', () => {
       eraseFromText('Gesprek met Jan Jansen (jan@x.nl); JAN JANSEN belt terug.', ['Jan Jansen', 'jan@x.nl', 'J']),
       'Gesprek met [verwijderd] ([verwijderd]); [verwijderd] belt terug.',
     );
-  });
-});
-
-describe('free-text queries', () => {
-  it('keeps letters and digits only, at most eight words', () => {
-    assert.deepEqual(searchTokens('  "signalen" OR  aanpak* (2019) -- x;'), ['signalen', 'OR', 'aanpak', '2019', 'x']);
-    assert.equal(searchTokens('a b c d e f g h i j').length, 8);
-    assert.deepEqual(searchTokens('Café’s'), ['Café', 's']);
-  });
-  it('turns Dutch words into prefixes that find their other forms (SQLite)', () => {
-    for (const [word, prefix] of [
-      ['signalen', 'signal'],
-      ['signaal', 'signal'],
-      ['gesprekken', 'gesprek'],
-      ['gesprek', 'gesprek'],
-      ['Uitbuiting', 'uitbuiting'],
-      ['taken', 'taken'],
-    ]) {
-      assert.equal(dutchPrefix(word), prefix, word);
-      assert.ok(prefix.length >= 3);
-    }
-    assert.equal(sqliteMatch(['signalen', 'Gouda']), '"signal"* "gouda"*');
-    assert.equal(postgresQuery(['signalen', 'Gouda']), 'signalen:* & gouda:*');
   });
 });

@@ -54,8 +54,11 @@ export function parseBlockList(json: unknown, name = 'block file'): BlockList {
   return parsed.data;
 }
 
-function loadAll(): BlockList[] {
-  const dir = new URL('./blocks/', import.meta.url);
+/** The default directory of the block files (this module's blocks/). */
+export const BLOCKS_DIR = new URL('./blocks/', import.meta.url);
+
+/** Reads and checks every policy-blocks-v<N>.json of a directory, oldest version first (throws naming the problem). */
+export function readBlockFiles(dir: URL): BlockList[] {
   const files = readdirSync(dir).filter((f) => /^policy-blocks-v\d+\.json$/.test(f));
   const lists = files.map((f) => parseBlockList(JSON.parse(readFileSync(new URL(f, dir), 'utf8')), f));
   const versions = new Set<number>();
@@ -63,11 +66,19 @@ function loadAll(): BlockList[] {
     if (versions.has(l.version)) throw new Error(`Two block files declare version ${l.version}.`);
     versions.add(l.version);
   }
-  if (lists.length === 0) throw new Error('No policy-blocks-v*.json in src/modules/advice/blocks/.');
+  if (lists.length === 0) throw new Error(`No policy-blocks-v*.json in ${dir.pathname}.`);
   return lists.sort((a, b) => a.version - b.version);
 }
 
-const ALL = loadAll();
+let ALL = readBlockFiles(BLOCKS_DIR);
+
+/**
+ * Reads the block files again, from `dir` (default: blocks/). The list is read once at start-up; a
+ * new file is seen after a restart. Tests use this to add a version to a copy of the directory.
+ */
+export function loadBlockFiles(dir: URL = BLOCKS_DIR): void {
+  ALL = readBlockFiles(dir);
+}
 
 /** The current building-block list (the highest version). */
 export function currentBlocks(): BlockList {

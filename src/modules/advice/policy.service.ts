@@ -43,11 +43,22 @@ const NOT_EDITABLE = {
   en: 'This building block cannot be filled in: it follows from the care coordinator network on the date.',
 };
 const UNKNOWN_BLOCK = { nl: 'Deze bouwsteen staat niet in de lijst.', en: 'This building block is not in the list.' };
+const RETIRED = (version: number) => ({
+  nl: `Deze bouwsteen staat niet meer in de huidige lijst (versie ${version}); zijn eerdere statussen blijven bewaard.`,
+  en: `This building block is no longer in the current list (version ${version}); its earlier statuses are kept.`,
+});
+
+/** Why a block cannot be set, or null when it can. */
+function blockProblem(blockId: string) {
+  if (editableBlocks().some((b) => b.id === blockId)) return null;
+  const found = findBlock(blockId);
+  if (!found) return UNKNOWN_BLOCK;
+  return found.version === currentBlocks().version ? NOT_EDITABLE : RETIRED(currentBlocks().version);
+}
 
 async function append(ctx: ServiceCtx, code: string, blockId: string, input: StatusInput, source: StatusSource, reviewsId: number | null) {
-  if (!editableBlocks().some((b) => b.id === blockId)) {
-    throw errors.validation([{ field: 'block', message: findBlock(blockId) ? NOT_EDITABLE : UNKNOWN_BLOCK }]);
-  }
+  const problem = blockProblem(blockId);
+  if (problem) throw errors.validation([{ field: 'block', message: problem }]);
   if (!(await municipalitiesOn(ctx.db, input.effectiveDate)).some((m) => m.code === code)) {
     throw errors.validation([
       {

@@ -203,7 +203,6 @@ export function ContactPage(p: {
 }) {
   const { locale } = usePage();
   const t = m(locale);
-  const c = common(locale);
   const x = p.contact;
   return (
     <>

@@ -41,6 +41,56 @@ export interface InteractionChoices {
   contacts: { value: string; label: string }[];
 }
 
+type FieldsProps = { values: Values; errors: FieldError[] };
+
+/** Where the interaction took place: municipalities and/or a region (province or safety region). */
+function WhereFields(p: FieldsProps & { choices: InteractionChoices }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const c = common(locale);
+  const regionOptions = [{ value: '', label: t.noRegion }];
+  for (const group of p.choices.regions) {
+    const prefix = group.type === 'province' ? c.province : c.safetyRegion;
+    for (const r of group.choices) regionOptions.push({ value: r.value, label: `${prefix} ${r.label}` });
+  }
+  return (
+    <fieldset class="utrecht-form-fieldset">
+      <legend class="utrecht-form-fieldset__legend">{t.where}</legend>
+      <Paragraph>{t.whereHint}</Paragraph>
+      <MultiSelectField
+        name="municipalities"
+        label={c.municipalities}
+        options={p.choices.municipalities}
+        selected={listValue(p.values, 'municipalities')}
+        errors={p.errors}
+        description={c.multiHint}
+      />
+      <SelectField name="region" label={c.region} value={p.values.region ?? ''} errors={p.errors} options={regionOptions} />
+    </fieldset>
+  );
+}
+
+/** The optional first follow-up task of a new interaction. */
+function FirstTaskFields(p: FieldsProps & { staff: { value: string; label: string }[] }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const c = common(locale);
+  return (
+    <fieldset class="utrecht-form-fieldset">
+      <legend class="utrecht-form-fieldset__legend">{t.task}</legend>
+      <TextField name="task_title" label={t.taskTitle} value={p.values.task_title} errors={p.errors} />
+      <SelectField
+        name="task_owner"
+        label={c.owner}
+        value={p.values.task_owner ?? ''}
+        errors={p.errors}
+        options={[{ value: '', label: t.nobody }, ...p.staff]}
+      />
+      <TextField name="task_due" label={c.due} type="date" value={p.values.task_due} errors={p.errors} description={c.dateHint} />
+    </fieldset>
+  );
+}
+
 export function InteractionFormPage(p: { id?: number; values: Values; errors: FieldError[]; choices: InteractionChoices }) {
   const { locale } = usePage();
   const t = m(locale);
@@ -59,11 +109,6 @@ export function InteractionFormPage(p: { id?: number; values: Values; errors: Fi
     task_owner: c.owner,
     task_due: c.due,
   };
-  const regionOptions = [{ value: '', label: t.noRegion }];
-  for (const group of p.choices.regions) {
-    const prefix = group.type === 'province' ? c.province : c.safetyRegion;
-    for (const r of group.choices) regionOptions.push({ value: r.value, label: `${prefix} ${r.label}` });
-  }
   return (
     <>
       <Heading1>{interactionFormTitle(locale, edit)}</Heading1>
@@ -86,19 +131,7 @@ export function InteractionFormPage(p: { id?: number; values: Values; errors: Fi
           multiline
           description={t.summaryHint(formatNumber(SUMMARY_MAX, locale))}
         />
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend">{t.where}</legend>
-          <Paragraph>{t.whereHint}</Paragraph>
-          <MultiSelectField
-            name="municipalities"
-            label={c.municipalities}
-            options={p.choices.municipalities}
-            selected={listValue(p.values, 'municipalities')}
-            errors={p.errors}
-            description={c.multiHint}
-          />
-          <SelectField name="region" label={c.region} value={p.values.region ?? ''} errors={p.errors} options={regionOptions} />
-        </fieldset>
+        <WhereFields values={p.values} errors={p.errors} choices={p.choices} />
         <MultiSelectField
           name="advisers"
           label={c.advisers}
@@ -121,20 +154,7 @@ export function InteractionFormPage(p: { id?: number; values: Values; errors: Fi
         ) : (
           <Paragraph>{t.noContacts}</Paragraph>
         )}
-        {edit ? null : (
-          <fieldset class="utrecht-form-fieldset">
-            <legend class="utrecht-form-fieldset__legend">{t.task}</legend>
-            <TextField name="task_title" label={t.taskTitle} value={p.values.task_title} errors={p.errors} />
-            <SelectField
-              name="task_owner"
-              label={c.owner}
-              value={p.values.task_owner ?? ''}
-              errors={p.errors}
-              options={[{ value: '', label: t.nobody }, ...p.choices.staff]}
-            />
-            <TextField name="task_due" label={c.due} type="date" value={p.values.task_due} errors={p.errors} description={c.dateHint} />
-          </fieldset>
-        )}
+        {edit ? null : <FirstTaskFields values={p.values} errors={p.errors} staff={p.choices.staff} />}
         <SubmitButton>{t.save}</SubmitButton>
       </Form>
     </>
