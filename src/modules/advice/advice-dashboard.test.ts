@@ -98,7 +98,6 @@ describe('dashboard API on a fixed data set', () => {
       { key: 'ge250k', name: '250.000 of meer', reached: 2, total: all.filter((m) => (m.population ?? 0) >= 250_000).length },
     );
   });
-
 });
 
 describe('dashboard API: settings and permissions', () => {
