@@ -1,11 +1,14 @@
 // Browser journeys of the news module against the real server (demo data loaded), with axe-core on
 // every page visited: reading news, a story and the newsletter archive; subscribing and confirming
 // through the emailed link; an adviser writing an article and a story and sending an edition that
-// arrives by email; unsubscribing in one click with the List-Unsubscribe header (RFC 8058).
+// arrives by email; unsubscribing in one click with the List-Unsubscribe header (RFC 8058); uploading
+// a photo to the image library (a wrong file refused beside the field, EXIF location stripped, long
+// cache lifetime) and showing it in the article with its alt text.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
 import { checkA11y, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
@@ -33,6 +36,33 @@ function linkIn(text: string, path: string): string {
   const m = new RegExp(`https?://[^\\s"<>]+(${path}[^\\s"<>]+)`).exec(text);
   assert.ok(m, `no ${path} link in the email`);
   return m[1].replace(/=\r?\n/g, '');
+}
+
+/** Uploads a photo with a GPS location in its EXIF through the image library; returns its id. */
+async function uploadImage(page: Page): Promise<number> {
+  await visit(page, '/beheer/nieuws/afbeeldingen');
+  const field = page.getByLabel(/^Bestand/);
+  await field.setInputFiles({ name: 'notities.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('geen afbeelding') });
+  await page.getByRole('button', { name: 'Afbeelding uploaden' }).click();
+  assert.match(await page.locator('#field-file-error').innerText(), /Kies een foto of afbeelding als JPEG, PNG of WebP/);
+  await checkA11y(page);
+  const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#2a6f97' } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Fotograaf' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 0/1' } })
+    .toBuffer();
+  await field.setInputFiles({ name: 'zaal.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: 'Afbeelding uploaden' }).click();
+  await page.waitForURL(/opgeslagen=1/);
+  await checkA11y(page);
+  const codes = await page.locator('.gaz-image-list code').allInnerTexts();
+  const id = Math.max(...codes.map((c) => Number(/afbeelding:(\d+)/.exec(c)?.[1] ?? 0)));
+  const served = await page.request.get(server.url(`/nieuws/afbeelding/${id}-960.jpg`));
+  assert.equal(served.status(), 200);
+  assert.match(served.headers()['cache-control'] ?? '', /immutable/);
+  const meta = await sharp(await served.body()).metadata();
+  assert.equal(meta.width, 960, 'resized to a width pages use');
+  assert.equal(meta.exif, undefined, 'EXIF (with the location) stripped');
+  return id;
 }
 
 test('reading: the news list by tag, an article with its data block, a story with its content note, the archive', {
@@ -110,14 +140,23 @@ test('an adviser writes an article and a story and sends an edition, which arriv
   await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
 
   await visit(page, '/beheer/nieuws');
+  const imageId = await uploadImage(page);
   await visit(page, '/beheer/nieuws/nieuw');
   await page.getByLabel('Titel').fill('Nieuwe werkwijze voor zorgcoördinatoren');
   await page.getByLabel('Samenvatting').fill('Zorgcoördinatoren werken voortaan met één aanmeldformulier.');
-  await page.getByLabel('Tekst (Markdown)').fill('## Wat verandert\n\nEén formulier voor alle regio’s.');
+  await page
+    .getByLabel('Tekst (Markdown)')
+    .fill(`## Wat verandert\n\nEén formulier voor alle regio’s.\n\n![Zorgcoördinatoren in gesprek](afbeelding:${imageId})`);
   await page.getByLabel('Netwerk').check();
   await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
   await page.waitForURL(/opgeslagen=1/);
   await checkA11y(page);
+  await visit(page, '/nieuws');
+  await page.getByRole('link', { name: 'Nieuwe werkwijze voor zorgcoördinatoren' }).click();
+  await page.waitForURL(/\/nieuws\/nieuwe-werkwijze/);
+  await checkA11y(page);
+  const img = page.getByRole('img', { name: 'Zorgcoördinatoren in gesprek' });
+  assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the photo loads on the article page');
   await visit(page, '/beheer/nieuws/nieuw?soort=verhaal');
   assert.match(await page.locator('main').innerText(), /bewaart geen gegevens over de persoon achter een verhaal/);
   await page.getByLabel('Titel').fill('SAM vertelt');

@@ -211,7 +211,8 @@ describe('images', () => {
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     assert.equal(notImage.statusCode, 400);
-    assert.match(notImage.body, /Kies een foto of afbeelding als JPEG, PNG of WebP\./);
+    assert.match(notImage.body, /id="field-file-error"[^>]*>(?:<[^>]+>[^<]*<\/[^>]+>)?\s*Kies een foto of afbeelding als JPEG, PNG of WebP\./, 'beside the field');
+    assert.match(notImage.body, /aria-describedby="field-file-description field-file-error"/);
   });
 });
 
