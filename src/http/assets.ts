@@ -1,6 +1,6 @@
 // Static assets built in memory at start-up: one CSS file made of only the NL Design System
-// components we use (plus only the design tokens those components reference), and one small
-// JavaScript bundle per client island. Names carry a content hash, so they are cached for a year.
+// components we use (plus only those of our design tokens, src/assets/theme, that the shipped CSS
+// references), and one small JavaScript bundle per client island. Names carry a content hash, so they are cached for a year.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -88,14 +88,24 @@ function componentCss(name: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/** The programme's design tokens (ADR 0018): primitives and the component-token mapping. */
+export function themeCss(): string {
+  const dir = join(assetsDir, 'theme');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.css'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+}
+
 /**
- * The token theme defines ~2,800 custom properties; keep only those that the shipped CSS
- * references, following var() chains inside the theme itself.
+ * Keep only the theme tokens that the shipped CSS references, following var() chains inside the
+ * theme itself, as one `.gaz-theme{...}` rule (the class on <body>).
  */
-export function treeShakeTokens(themeCss: string, usedCss: string): string {
-  const declaration = /(--[\w-]+)\s*:\s*([^;]+);/g;
+export function treeShakeTokens(theme: string, usedCss: string): string {
+  const declaration = /(--[\w-]+)\s*:\s*([^;}]+);/g;
   const tokens = new Map<string, string>();
-  for (const m of themeCss.matchAll(declaration)) tokens.set(m[1], m[2].trim());
+  for (const m of theme.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(declaration)) tokens.set(m[1], m[2].trim());
   const wanted = new Set<string>();
   const queue = [...usedCss.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]);
   while (queue.length > 0) {
@@ -108,7 +118,7 @@ export function treeShakeTokens(themeCss: string, usedCss: string): string {
     .sort()
     .map((name) => `${name}:${tokens.get(name)}`)
     .join(';');
-  return `.voorbeeld-theme{${body}}`;
+  return `.gaz-theme{${body}}`;
 }
 
 async function buildIslands(): Promise<Map<string, string>> {
@@ -144,9 +154,8 @@ export function loadAssets(): Promise<AssetManifest> {
       .sort()
       .map((f) => readFileSync(join(assetsDir, 'css', f), 'utf8'))
       .join('\n');
-    const theme = readFileSync(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'), 'utf8');
     const usedCss = `${components}\n${own}`;
-    const css = `${treeShakeTokens(theme, usedCss)}\n${components}\n${minifyCss(own)}`;
+    const css = `${treeShakeTokens(themeCss(), usedCss)}\n${components}\n${minifyCss(own)}`;
     const cssAsset = makeAsset('app', 'css', 'text/css; charset=utf-8', css);
     const byPath = new Map<string, Asset>([[cssAsset.path, cssAsset]]);
     const islands: Record<string, string> = {};

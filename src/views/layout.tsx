@@ -40,6 +40,17 @@ function withLang(path: string, lang: string): string {
   return url.pathname + url.search;
 }
 
+/** A main-menu link, marked as the current section when the page is at or under its path. */
+function NavLink(props: { href: string; current: string; children: ComponentChildren }) {
+  const path = props.current.split('?')[0];
+  const here = props.href === '/' ? path === '/' : path === props.href || path.startsWith(`${props.href}/`);
+  return (
+    <a href={props.href} aria-current={here ? 'page' : undefined}>
+      {props.children}
+    </a>
+  );
+}
+
 export function Layout(props: {
   title: string;
   breadcrumbs?: Crumb[];
@@ -63,7 +74,7 @@ export function Layout(props: {
           page.assets.islands[name] ? <script type="module" src={page.assets.islands[name]} key={name} /> : null,
         )}
       </head>
-      <body class="voorbeeld-theme utrecht-document utrecht-document--surface">
+      <body class="gaz-theme utrecht-document utrecht-document--surface">
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
           {t.skip}
         </a>
@@ -89,49 +100,67 @@ export function Layout(props: {
                 </ul>
               </nav>
             </div>
-            <nav class="gaz-container gaz-nav" aria-label={t.mainNav}>
-              <ul class="gaz-inline-list">
-                <li>
-                  <a href="/">{t.home}</a>
-                </li>
-                <li>
-                  <a href="/netwerk">{t.network}</a>
-                </li>
-                <li>
-                  <a href="/gemeenten">{t.municipalities}</a>
-                </li>
-                <li>
-                  <a href="/kaart">{t.map}</a>
-                </li>
-                <li>
-                  <a href="/nieuws">{t.news}</a>
-                </li>
-                {staff ? (
+            <div class="gaz-navbar">
+              <nav class="gaz-container gaz-nav" aria-label={t.mainNav}>
+                <ul class="gaz-inline-list">
                   <li>
-                    <a href="/beheer">{t.staff}</a>
+                    <NavLink href="/" current={page.path}>
+                      {t.home}
+                    </NavLink>
                   </li>
-                ) : null}
-                {page.user ? (
-                  <>
-                    <li>
-                      <a href="/account">{t.account}</a>
-                    </li>
-                    <li>
-                      <form method="post" action="/uitloggen" class="gaz-inline-form">
-                        <input type="hidden" name="_csrf" value={page.csrfToken()} />
-                        <button type="submit" class="utrecht-button utrecht-button--subtle gaz-linkbutton">
-                          {t.logout}
-                        </button>
-                      </form>
-                    </li>
-                  </>
-                ) : (
                   <li>
-                    <a href="/inloggen">{t.login}</a>
+                    <NavLink href="/netwerk" current={page.path}>
+                      {t.network}
+                    </NavLink>
                   </li>
-                )}
-              </ul>
-            </nav>
+                  <li>
+                    <NavLink href="/gemeenten" current={page.path}>
+                      {t.municipalities}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/kaart" current={page.path}>
+                      {t.map}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/nieuws" current={page.path}>
+                      {t.news}
+                    </NavLink>
+                  </li>
+                  {staff ? (
+                    <li>
+                      <NavLink href="/beheer" current={page.path}>
+                        {t.staff}
+                      </NavLink>
+                    </li>
+                  ) : null}
+                  {page.user ? (
+                    <>
+                      <li>
+                        <NavLink href="/account" current={page.path}>
+                          {t.account}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <form method="post" action="/uitloggen" class="gaz-inline-form">
+                          <input type="hidden" name="_csrf" value={page.csrfToken()} />
+                          <button type="submit" class="utrecht-button utrecht-button--subtle gaz-linkbutton">
+                            {t.logout}
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li>
+                      <NavLink href="/inloggen" current={page.path}>
+                        {t.login}
+                      </NavLink>
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            </div>
           </header>
           <div class="utrecht-page-body">
             <div class="utrecht-page-content gaz-container">

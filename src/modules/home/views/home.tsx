@@ -11,8 +11,20 @@ const m = defineMessages({
   },
   tasks: { nl: 'Direct naar', en: 'Go straight to' },
   network: { nl: 'Het netwerk van zorgcoördinatoren', en: 'The network of care coordinators' },
+  networkText: {
+    nl: 'Hoeveel gemeenten een zorgcoördinator hebben, op elke datum, met de groei per maand.',
+    en: 'How many municipalities have a care coordinator, on any date, with the growth per month.',
+  },
   municipalities: { nl: 'Alle gemeenten', en: 'All municipalities' },
+  municipalitiesText: {
+    nl: 'Elke gemeente met haar inwoners, regio’s en herindelingen, ook van vroeger.',
+    en: 'Every municipality with its inhabitants, regions and mergers, also from the past.',
+  },
   map: { nl: 'Kaart van Nederland', en: 'Map of the Netherlands' },
+  mapText: {
+    nl: 'Gemeenten en regio’s op de kaart, op een datum naar keuze.',
+    en: 'Municipalities and regions on the map, on a date of your choice.',
+  },
   noVictimData: {
     nl: 'Dit platform bewaart nooit gegevens over slachtoffers.',
     en: 'This platform never stores data about victims.',
@@ -24,30 +36,30 @@ export const homeTitle = (locale: Locale) => (locale === 'nl' ? 'Home' : 'Home')
 export function HomePage() {
   const { locale } = usePage();
   const t = m(locale);
+  const tasks: [string, string, string][] = [
+    ['/netwerk', t.network, t.networkText],
+    ['/gemeenten', t.municipalities, t.municipalitiesText],
+    ['/kaart', t.map, t.mapText],
+  ];
   return (
     <>
       <Heading1>{t.title}</Heading1>
       <Paragraph class="utrecht-paragraph--lead">{t.intro}</Paragraph>
       <FinderForm />
       <h2 class="utrecht-heading-2">{t.tasks}</h2>
-      <ul class="utrecht-link-list utrecht-link-list--html-ul">
-        <li class="utrecht-link-list__item">
-          <a class="utrecht-link-list__link utrecht-link" href="/netwerk">
-            {t.network}
-          </a>
-        </li>
-        <li class="utrecht-link-list__item">
-          <a class="utrecht-link-list__link utrecht-link" href="/gemeenten">
-            {t.municipalities}
-          </a>
-        </li>
-        <li class="utrecht-link-list__item">
-          <a class="utrecht-link-list__link utrecht-link" href="/kaart">
-            {t.map}
-          </a>
-        </li>
+      <ul class="gaz-cards">
+        {tasks.map(([href, title, text]) => (
+          <li class="gaz-card gaz-card--link" key={href}>
+            <p class="gaz-card__title">
+              <a class="utrecht-link" href={href}>
+                {title}
+              </a>
+            </p>
+            <Paragraph>{text}</Paragraph>
+          </li>
+        ))}
       </ul>
-      <Paragraph>{t.noVictimData}</Paragraph>
+      <Paragraph class="gaz-note">{t.noVictimData}</Paragraph>
     </>
   );
 }

@@ -2,7 +2,7 @@
 // form (works without JavaScript; the finder island adds suggestions), its results and the
 // linkable answer per municipality.
 import { defineMessages, formatDate, formatNumber, type Locale } from '../../../i18n.ts';
-import { Heading1, Notice, Paragraph, SubmitButton } from '../../../views/components.tsx';
+import { Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { SearchHit } from '../../atlas/index.ts';
 import type { MunicipalityCoverage } from '../network.logic.ts';
@@ -54,36 +54,24 @@ export function FinderForm(props: { date?: string; value?: string; headingLevel?
   const t = fm(locale);
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
-    <section class="gaz-finder" aria-labelledby="finder-heading" data-island="finder">
+    <section class="gaz-finder gaz-panel" aria-labelledby="finder-heading" data-island="finder">
       <Heading class={props.headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-2'} id="finder-heading">
         {t.question}
       </Heading>
       <search>
-        <form method="get" action="/netwerk/zoeken" class="utrecht-form gaz-inline-form">
-          <div class="utrecht-form-field utrecht-form-field--text">
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="finder-gemeente">
-                {t.label}
-              </label>
-            </div>
-            <div class="utrecht-form-field__description utrecht-form-field-description" id="finder-gemeente-hint">
-              {t.hint}
-            </div>
-            <div class="utrecht-form-field__input">
-              <input
-                class="utrecht-textbox"
-                type="text"
-                id="finder-gemeente"
-                name="gemeente"
-                value={props.value ?? ''}
-                autocomplete="off"
-                aria-describedby="finder-gemeente-hint"
-                data-finder-input=""
-              />
-            </div>
-          </div>
+        <form method="get" action="/netwerk/zoeken" class="utrecht-form gaz-finder__form">
+          <TextField
+            name="gemeente"
+            id="finder-gemeente"
+            label={t.label}
+            description={t.hint}
+            value={props.value ?? ''}
+            autocomplete="off"
+            hideOptional
+            attributes={{ 'data-finder-input': '' }}
+            addon={<SubmitButton>{t.search}</SubmitButton>}
+          />
           {props.date ? <input type="hidden" name="datum" value={props.date} /> : null}
-          <SubmitButton>{t.search}</SubmitButton>
         </form>
       </search>
     </section>

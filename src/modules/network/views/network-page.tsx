@@ -4,7 +4,7 @@
 
 import { defineMessages, formatDate, formatNumber, type Locale, type Localized } from '../../../i18n.ts';
 import { ChoroplethLegend, countByClass } from '../../../views/choropleth/index.ts';
-import { Heading1, Paragraph, SubmitButton } from '../../../views/components.tsx';
+import { Heading1, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { Municipality } from '../../atlas/index.ts';
 import { capacityLegend } from '../map.ts';
@@ -74,18 +74,15 @@ export function statusLabel(mc: { capacity: CapacityLevel }, locale: Locale) {
 export function DateForm(props: { date: string; action?: string }) {
   const t = m(usePage().locale);
   return (
-    <form method="get" action={props.action ?? '/netwerk'} class="utrecht-form gaz-inline-form">
-      <div class="utrecht-form-field utrecht-form-field--text">
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="field-datum">
-            {t.dateLabel}
-          </label>
-        </div>
-        <div class="utrecht-form-field__input">
-          <input class="utrecht-textbox" type="date" id="field-datum" name="datum" value={props.date} />
-        </div>
-      </div>
-      <SubmitButton variant="secondary">{t.show}</SubmitButton>
+    <form method="get" action={props.action ?? '/netwerk'} class="utrecht-form gaz-date-form">
+      <TextField
+        name="datum"
+        type="date"
+        label={t.dateLabel}
+        value={props.date}
+        hideOptional
+        addon={<SubmitButton variant="secondary">{t.show}</SubmitButton>}
+      />
     </form>
   );
 }
@@ -105,6 +102,7 @@ function Figures(props: { summary: CoverageSummary; date: string }) {
       <h2 class="utrecht-heading-2">
         {t.figures} — {t.onDate} {formatDate(props.date, locale)}
       </h2>
+      <Paragraph class={`gaz-verdict ${s.closed ? 'gaz-verdict--closed' : ''}`.trim()}>{s.closed ? t.closed : t.notClosed}</Paragraph>
       <dl class="gaz-figures">
         {items.map(([label, value]) => (
           <div class="gaz-figures__item" key={label}>
@@ -113,7 +111,6 @@ function Figures(props: { summary: CoverageSummary; date: string }) {
           </div>
         ))}
       </dl>
-      <Paragraph>{s.closed ? t.closed : t.notClosed}</Paragraph>
     </>
   );
 }
