@@ -1,5 +1,8 @@
 // OpenAPI 3.1 document at /api/openapi.json and browsable docs at /api/docs (@fastify/swagger-ui).
-// Routes under /api/ with a `schema` appear in the document; routes without one (pages) are hidden.
+// Every route under /api/v1 appears in the document (pages and the docs themselves do not); what
+// every operation shares — operationId, security from the declared permission, the pipeline's
+// problem+json errors, the server — is added once in openapi-document.ts, so modules still to come
+// are covered. `npm run lint:openapi` lints the document (Spectral, .spectral.yaml) in CI.
 // CSP: the docs page loads only external scripts and styles from /api/docs/static (no inline
 // script), so the site's strict CSP applies there too. Swagger UI injects one inline <style>
 // element; for /api/docs only (the hook lives in swagger-ui's own plugin scope) its sha256 hash is
@@ -12,8 +15,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { documentServer, transformDocument, transformRoute } from './openapi-document.ts';
+
+/** The programme as the API's contact: its site when it has a public address. */
+function contactFor(serverUrl: string): { name: string; url?: string } {
+  return serverUrl.startsWith('http')
+    ? { name: 'Programma Gemeenten aan zet', url: `${serverUrl}/` }
+    : { name: 'Programma Gemeenten aan zet' };
+}
 
 export async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const server = documentServer(deps.config);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -27,10 +39,13 @@ export async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Prom
           'Elke openbare GET heeft een ETag; stuur If-None-Match voor een 304. ' +
           'Bron gemeenten: CBS/Kadaster via PDOK (grenzen, vereenvoudigd door cartomap/nl) en CBS (cijfers, CC BY 4.0).',
         license: { name: 'CC BY 4.0 (gegevens CBS)', url: 'https://creativecommons.org/licenses/by/4.0/' },
+        contact: contactFor(server.url),
       },
-      servers: [{ url: deps.config.publicBaseUrl }],
+      servers: [server],
       // Operations for staff name this scheme (`security: [{ bearerAuth: [] }]`): a personal API
-      // token (gaz_…, made at /account/tokens), accepted on /api/v1 only.
+      // token (gaz_…, made at /account/tokens), accepted on /api/v1 only. Public operations say
+      // `security: []`; the root default is the token, so nothing is open by omission.
+      security: [{ bearerAuth: [] }],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'Persoonlijk API-token (gaz_…), te maken via /account/tokens.' },
@@ -38,7 +53,11 @@ export async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Prom
       },
       tags: deps.modules.openapiTags(),
     },
-    hideUntagged: true,
+    // Untagged /api/v1 routes stay in the document (the linter names them); everything else is hidden by transformRoute.
+    hideUntagged: false,
+    transform: transformRoute,
+    // Only the OpenAPI 3 branch is ever built here (the `openapi` option above).
+    transformObject: (doc) => ('openapiObject' in doc ? (transformDocument(doc) as typeof doc.openapiObject) : doc.swaggerObject),
   });
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     reply.header('cache-control', 'public, max-age=300');

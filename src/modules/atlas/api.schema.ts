@@ -76,7 +76,12 @@ export const municipalityDetailResponse = z.object({
   }),
   meta,
 });
-export const regionListResponse = z.object({ data: z.array(region), meta });
+export const regionListResponse = z.object({
+  data: z.array(region),
+  meta: meta.extend({
+    type: z.enum(['province', 'safety-region', 'ggd-region']).nullable().describe('Het gevraagde type, of null (alle).'),
+  }),
+});
 export const regionDetailResponse = z.object({
   data: region.extend({ municipalities: z.array(z.object({ code: z.string(), name: z.string() })) }),
   meta,

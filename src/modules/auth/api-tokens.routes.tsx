@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, errors } from '../../http/errors.ts';
+import { ROLES } from '../../http/permissions.ts';
 import { sendPage } from '../../http/render.tsx';
 import { currentUser, formValues, idParam, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
@@ -55,16 +56,23 @@ export async function registerApiTokenRoutes(app: FastifyInstance, deps: AppDeps
     {
       config: { permission: 'signedIn' },
       schema: {
-        summary: 'The owner of the API token',
+        summary: 'Van wie het API-token is',
         description:
-          'Send a personal API token as `Authorization: Bearer gaz_…` (create one at /account/tokens or with `npm run cli -- token:create`). ' +
-          'Answers 401 (application/problem+json) without a valid token.',
+          'Stuur een persoonlijk API-token mee als `Authorization: Bearer gaz_…` (te maken via /account/tokens of met `npm run cli -- token:create`). ' +
+          'Zonder geldig token: 401 (application/problem+json).',
         tags: ['account'],
         response: {
           200: {
-            type: 'object',
-            properties: { email: { type: 'string' }, role: { type: 'string', enum: ['admin', 'adviser', 'coordinator', 'municipality'] } },
-            required: ['email', 'role'],
+            description: 'Het e-mailadres en de rol van het account',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { email: { type: 'string', format: 'email' }, role: { type: 'string', enum: [...ROLES] } },
+                  required: ['email', 'role'],
+                },
+              },
+            },
           },
         },
       },

@@ -41,6 +41,7 @@ export const authModule = defineModule({
     await registerApiTokenRoutes(app, deps);
   },
   authenticate: authenticateRequest,
+  openapiTag: { name: 'account', description: 'Het account achter een persoonlijk API-token' },
   cli: authCommands,
   demo: { load: loadAccountsDemo },
   workers: [startResetWorker],

@@ -9,6 +9,7 @@ import type { BodyCache } from '../../http/body-cache.ts';
 import { errors } from '../../http/errors.ts';
 import { dateFromQuery, rangeError } from '../../http/route-kit.ts';
 import { searchMunicipalities } from '../atlas/index.ts';
+import * as S from './api.schema.ts';
 import { coverageGeoJson } from './geojson.ts';
 import { presentCoverageRow, presentPublicCoordinator, presentSummary } from './presenters.ts';
 import { assertTimelineBound, networkDataVersion, networkOn, networkPublicCache, timeline } from './service.ts';
@@ -25,6 +26,14 @@ const dateQs = {
 } as const;
 
 type Produce = (date: string) => Promise<unknown>;
+type Doc = { summary: string; description: string; ok: Record<string, unknown> };
+
+/** The documented 200 (OpenAPI); the pipeline's errors, 304 and the rest are added for every route (src/http/openapi-document.ts). */
+const okResponse = (schema: Record<string, unknown>, mediaType = 'application/json') => ({
+  200: { description: 'OK', content: { [mediaType]: { schema } } },
+});
+/** Bodies are sent as the cached strings they are: the response schema documents, it does not serialise. */
+const docsOnly = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
 
 export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bodies: BodyCache) {
   /** Answers 304 when the client has this version; otherwise sends the (cached) body with ETag + Cache-Control. */
@@ -42,11 +51,17 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
   };
 
   /** A public GET answering for one date (`?date=`, default today), cached per data version. */
-  const dateRoute = (url: string, doc: { summary: string; description: string }, produce: Produce, type?: string) =>
-    app.get(url, { config: PUBLIC, schema: { tags: ['network'], ...doc, querystring: dateQs } }, async (req, reply) => {
-      const date = dateFromQuery(req.query, 'date', todayOf(deps));
-      return sendCached(req, reply, () => produce(date), type);
-    });
+  const dateRoute = (url: string, { ok, ...doc }: Doc, produce: Produce, type?: string) => {
+    const response = okResponse(ok, type?.split(';')[0]);
+    return app.get(
+      url,
+      { config: PUBLIC, schema: { tags: ['network'], ...doc, querystring: dateQs, response }, ...docsOnly },
+      async (req, reply) => {
+        const date = dateFromQuery(req.query, 'date', todayOf(deps));
+        return sendCached(req, reply, () => produce(date), type);
+      },
+    );
+  };
 
   registerDateRoutes(dateRoute, deps);
   registerTimeline(app, deps, sendCached);
@@ -54,7 +69,7 @@ export async function registerNetworkApi(app: FastifyInstance, deps: AppDeps, bo
 }
 
 type SendCached = (req: FastifyRequest, reply: FastifyReply, produce: () => Promise<unknown>) => Promise<FastifyReply>;
-type DateRoute = (url: string, doc: { summary: string; description: string }, produce: Produce, type?: string) => unknown;
+type DateRoute = (url: string, doc: Doc, produce: Produce, type?: string) => unknown;
 
 function registerDateRoutes(dateRoute: DateRoute, deps: AppDeps) {
   dateRoute(
@@ -62,6 +77,7 @@ function registerDateRoutes(dateRoute: DateRoute, deps: AppDeps) {
     {
       summary: 'Het netwerk van zorgcoördinatoren op een datum: kerncijfers',
       description: 'Aantal actieve zorgcoördinatoren, gedekte gemeenten en inwoners op de gevraagde datum.',
+      ok: S.summarySchema,
     },
     async (date) => presentSummary((await networkOn(deps.db, date)).summary),
   );
@@ -71,6 +87,7 @@ function registerDateRoutes(dateRoute: DateRoute, deps: AppDeps) {
       summary: 'Dekking en capaciteit per gemeente op een datum',
       description:
         'Per gemeente: status (covered | remote), capaciteit (adequate | insufficient | none) tegen de norm, FTE per 100.000 inwoners en de zorgcoördinatoren.',
+      ok: S.coverageSchema,
     },
     async (date) => {
       const n = await networkOn(deps.db, date);
@@ -85,6 +102,7 @@ function registerDateRoutes(dateRoute: DateRoute, deps: AppDeps) {
     {
       summary: 'Actieve zorgcoördinatoren op een datum',
       description: 'Per zorgcoördinator: organisatie, openbare contactgegevens, FTE, gedekte gemeenten en FTE per 100.000 inwoners.',
+      ok: S.coordinatorsSchema,
     },
     async (date) => {
       const n = await networkOn(deps.db, date);
@@ -99,6 +117,7 @@ function registerDateRoutes(dateRoute: DateRoute, deps: AppDeps) {
     {
       summary: 'Dekking per gemeente als GeoJSON (RFC 7946)',
       description: 'FeatureCollection met de gemeentegrenzen van de datum en per gemeente status, capaciteit en FTE per 100.000 inwoners.',
+      ok: S.coverageGeoJsonSchema,
     },
     (date) => coverageGeoJson(deps.db, date),
     'application/geo+json; charset=utf-8',
@@ -130,7 +149,9 @@ function registerTimeline(app: FastifyInstance, deps: AppDeps, sendCached: SendC
             to: { type: 'string', description: 'Einddatum JJJJ-MM-DD (standaard: vandaag)' },
           },
         },
+        response: okResponse(S.timelineSchema),
       },
+      ...docsOnly,
     },
     async (req, reply) => {
       const { from, to } = timelineRange(req.query, todayOf(deps));
@@ -156,7 +177,9 @@ function registerSearch(app: FastifyInstance, deps: AppDeps, sendCached: SendCac
             date: { type: 'string', description: 'Datum JJJJ-MM-DD (standaard: vandaag)' },
           },
         },
+        response: okResponse(S.searchSchema),
       },
+      ...docsOnly,
     },
     async (req, reply) => {
       const raw = (req.query as Record<string, unknown> | undefined)?.q;
