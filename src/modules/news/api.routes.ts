@@ -49,6 +49,9 @@ const problem = {
   },
 } as const;
 
+/** The article routes answer If-None-Match themselves (conditionalGet). */
+const NOT_MODIFIED = { description: 'Niet gewijzigd (If-None-Match)' };
+
 async function checkSecret(req: FastifyRequest, deps: AppDeps): Promise<void> {
   const hash = await webhookSecretHash(deps.db);
   if (!hash)
@@ -70,6 +73,7 @@ async function registerArticleApi(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: TAG,
         summary: 'Gepubliceerde berichten en verhalen, nieuwste eerst',
+        description: 'Per pagina de samenvatting van elk gepubliceerd bericht of verhaal; `tag` filtert op een onderwerp.',
         querystring: {
           type: 'object',
           properties: { tag: { type: 'string', enum: [...TAGS] }, page: { type: 'integer', minimum: 1, default: 1 } },
@@ -82,6 +86,7 @@ async function registerArticleApi(app: FastifyInstance, deps: AppDeps) {
               meta: { type: 'object', properties: { page: { type: 'integer' }, pages: { type: 'integer' }, total: { type: 'integer' } } },
             },
           },
+          304: NOT_MODIFIED,
           400: problem,
         },
       },
@@ -102,12 +107,14 @@ async function registerArticleApi(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: TAG,
         summary: 'Eén gepubliceerd bericht of verhaal, met de opgeschoonde HTML van de tekst',
+        description: 'Het bericht met deze slug; 410 als het is ingetrokken, 404 als het niet (meer) bestaat of nog niet is gepubliceerd.',
         params: { type: 'object', properties: { slug: { type: 'string' } }, required: ['slug'] },
         response: {
           200: {
             type: 'object',
             properties: { ...articleSummarySchema.properties, contentNote: { type: ['string', 'null'] }, bodyHtml: { type: 'string' } },
           },
+          304: NOT_MODIFIED,
           404: problem,
           410: problem,
         },
@@ -184,7 +191,11 @@ async function registerBounceWebhook(app: FastifyInstance, deps: AppDeps) {
         description:
           'Kop X-Webhook-Secret met het gedeelde geheim (Beheer → Nieuwsbrief → Instellingen). Een harde bounce of klacht stopt alle mail naar het adres.',
         headers: { type: 'object', properties: { 'x-webhook-secret': { type: 'string' } }, required: ['x-webhook-secret'] },
-        response: { 200: { type: 'object', properties: { recorded: { type: 'integer' }, unknown: { type: 'integer' } } }, 401: problem },
+        response: {
+          200: { type: 'object', properties: { recorded: { type: 'integer' }, unknown: { type: 'integer' } } },
+          401: problem,
+          503: { ...problem, description: 'De webhook is nog niet ingesteld (geen geheim)' },
+        },
       },
     },
     async (req) => {
@@ -219,7 +230,14 @@ async function registerDsnIntake(app: FastifyInstance, deps: AppDeps) {
         schema: {
           tags: TAG,
           summary: 'Eén bericht uit de bounce-mailbox (RFC 3464 DSN of RFC 5965 klacht), als message/rfc822',
-          response: { 200: { type: 'object', properties: { reports: { type: 'integer' }, recorded: { type: 'integer' } } }, 401: problem },
+          description:
+            'Kop X-Webhook-Secret met het gedeelde geheim. Het bericht zoals het is (message/rfc822 of text/plain), of als JSON { "raw": "…" }; telt de meldingen erin en legt de bounces vast.',
+          headers: { type: 'object', properties: { 'x-webhook-secret': { type: 'string' } }, required: ['x-webhook-secret'] },
+          response: {
+            200: { type: 'object', properties: { reports: { type: 'integer' }, recorded: { type: 'integer' } } },
+            401: problem,
+            503: { ...problem, description: 'De webhook is nog niet ingesteld (geen geheim)' },
+          },
         },
       },
       async (req) => {
