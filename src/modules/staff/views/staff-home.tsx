@@ -23,12 +23,14 @@ export function StaffHome(props: { cards: StaffCard[] }) {
       <Heading1>{t.title}</Heading1>
       <Paragraph>{t.intro}</Paragraph>
       <h2 class="utrecht-heading-2 gaz-visually-hidden">{t.areas}</h2>
-      <ul class="utrecht-unordered-list gaz-staff-cards">
+      <ul class="gaz-cards gaz-staff-cards">
         {props.cards.map((c) => (
-          <li class="utrecht-unordered-list__item" key={c.href}>
-            <a class="utrecht-link" href={c.href}>
-              {c.label}
-            </a>
+          <li class="gaz-card gaz-card--link" key={c.href}>
+            <p class="gaz-card__title">
+              <a class="utrecht-link" href={c.href}>
+                {c.label}
+              </a>
+            </p>
             {c.description ? <Paragraph>{c.description}</Paragraph> : null}
           </li>
         ))}
