@@ -8,9 +8,11 @@ function when(e: EventRow): string {
   return `${formatDateTime(e.starts_at, 'nl')} tot ${formatDateTime(e.ends_at, 'nl').split(' ').pop()} (Nederlandse tijd)`;
 }
 
+/** The place, and for a registered person also the online link (an event may have both). */
 function where(e: EventRow, registered: boolean): string {
-  if (e.place) return e.place;
-  return registered && e.online_url ? `Online: ${e.online_url}` : 'Online (de link staat op uw persoonlijke pagina)';
+  const online = registered && e.online_url ? e.online_url : null;
+  if (e.place) return online ? `${e.place}, of online: ${online}` : e.place;
+  return online ? `Online: ${online}` : 'Online (de link staat op uw persoonlijke pagina)';
 }
 
 export function confirmationEmail(e: EventRow, name: string, link: string) {

@@ -5,7 +5,9 @@ import type { ServiceCtx } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
 import { municipalitiesOn } from '../atlas/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { offerNewPlaces } from './capacity.ts';
 import { amsterdamDate, amsterdamToUtc, parseQuestions, type Question } from './events.logic.ts';
+import type { RegistrationLinks } from './links.ts';
 import { type EventFilter, type EventRow, insertEvent, selectEvent, selectEvents, updateEvent } from './queries.ts';
 import type { EventInput } from './schema.ts';
 import type { EventStatus } from './tables.ts';
@@ -70,7 +72,11 @@ export async function createEvent(ctx: ServiceCtx, input: EventInput): Promise<n
   });
 }
 
-export async function changeEvent(ctx: ServiceCtx, id: number, input: EventInput): Promise<void> {
+/**
+ * Changes an event. With `links`, places added by a higher capacity are offered to the waiting list
+ * in the same transaction (staff pages pass them; without, the places simply stay open).
+ */
+export async function changeEvent(ctx: ServiceCtx, id: number, input: EventInput, links?: RegistrationLinks): Promise<void> {
   const columns = await columnsOf(ctx.db, input);
   await inTransaction(ctx.db, async (trx) => {
     const before = await selectEvent(trx, id);
@@ -88,6 +94,7 @@ export async function changeEvent(ctx: ServiceCtx, id: number, input: EventInput
     const inviteKey = columns.access === 'invitation' ? (before.invite_key ?? randomBytes(12).toString('base64url')) : null;
     await updateEvent(trx, id, { ...columns, invite_key: inviteKey, updated_at: ctx.now.toISOString() });
     await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'event', entityId: id, before, after: columns });
+    if (links && columns.capacity > before.capacity) await offerNewPlaces({ ...ctx, db: trx }, links, id);
   });
 }
 

@@ -165,7 +165,7 @@ function registerEventEditRoutes(app: FastifyInstance, deps: AppDeps) {
       reply,
       { action: `/beheer/bijeenkomsten/${e.id}/bewerken`, heading: `${sm(req.locale).edit}: ${e.title}` },
       async (input) => {
-        await changeEvent(serviceCtx(req, deps), e.id, input);
+        await changeEvent(serviceCtx(req, deps), e.id, input, linksOf(deps));
         return e.id;
       },
     );
