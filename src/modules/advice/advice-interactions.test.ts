@@ -182,6 +182,32 @@ describe('finding interactions', () => {
   });
 });
 
+describe('counting a text search', () => {
+  it('counts a text search only up to the cap, newest first', async () => {
+    for (const date of ['2019-01-10', '2019-02-10', '2019-03-10']) {
+      await record({ date, subject: `Telronde ${date}`, summary: 'Telronde van de adviseurs.', municipalityCodes: ['GM0518'] });
+    }
+    const db = a.t.deps.db;
+    const uncapped = await listInteractions(db, { q: 'telronde' }, '2026-06-01');
+    assert.deepEqual([uncapped.total, uncapped.capped], [3, false]);
+    const capped = await listInteractions(db, { q: 'telronde' }, '2026-06-01', { textCountCap: 2 });
+    assert.deepEqual([capped.total, capped.capped, capped.pages], [2, true, 1], 'more than 2 match');
+    assert.deepEqual(
+      capped.items.map((i) => i.date),
+      ['2019-03-10', '2019-02-10', '2019-01-10'],
+      'the page itself is not cut',
+    );
+    const exact = await listInteractions(db, { q: 'telronde' }, '2026-06-01', { textCountCap: 3 });
+    assert.deepEqual([exact.total, exact.capped], [3, false], 'exactly the cap is not more');
+    const all = await listInteractions(db, {}, '2026-06-01', { textCountCap: 1 });
+    assert.equal(all.capped, false, 'without words nothing is capped');
+    const s = await a.login(a.adviser);
+    const page = await a.t.app.inject({ url: '/beheer/advies/interacties?q=telronde', cookies: s.cookies });
+    assert.match(page.body, /3 interacties gevonden/);
+    assert.doesNotMatch(page.body, /Meer dan/);
+  });
+});
+
 describe('tasks and the audit trail', () => {
   it('shows my open tasks, everything overdue and lets a task be completed', async () => {
     const ctx = a.as(a.adviser);

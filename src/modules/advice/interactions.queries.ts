@@ -138,9 +138,24 @@ function filtered(db: DbOrTx, f: InteractionFilter) {
   return q;
 }
 
-/** One page of interactions matching the filter, newest first, with the total. */
-export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offset: number, limit: number) {
+/**
+ * One page of interactions matching the filter, newest first, with the total. With `countCap` the
+ * count stops after cap + 1 rows (`capped`: more than `total` match), so a text search for a common
+ * word does not count every match.
+ */
+export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offset: number, limit: number, countCap?: number) {
   const base = filtered(db, f);
+  const counted =
+    countCap === undefined
+      ? base.select((eb) => eb.fn.countAll().as('n'))
+      : db
+          .selectFrom(
+            base
+              .select('advice_interactions.id')
+              .limit(countCap + 1)
+              .as('x'),
+          )
+          .select((eb) => eb.fn.countAll().as('n'));
   const [rows, count] = await Promise.all([
     base
       .select(['id', 'date', 'type', 'subject', 'region_code', 'origin'])
@@ -149,9 +164,11 @@ export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offse
       .limit(limit)
       .offset(offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    counted.executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const n = Number(count.n);
+  const capped = countCap !== undefined && n > countCap;
+  return { rows, total: capped ? countCap : n, capped };
 }
 
 /** Date, type and subject of the interactions matching a filter (for exports), oldest first. */

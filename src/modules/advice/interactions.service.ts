@@ -19,6 +19,7 @@ import {
   updateInteractionRow,
 } from './interactions.queries.ts';
 import { staffById } from './people.ts';
+import { searchTokens } from './search.logic.ts';
 import type { InteractionType } from './tables.ts';
 import { type TaskInput, writeTask } from './tasks.service.ts';
 
@@ -225,16 +226,26 @@ export interface InteractionPage {
   municipalityName: string | null;
   /** The codes the municipality filter covered (for the feed). */
   codes: string[] | null;
+  /** A text search found more than `total` (the count stops there; see TEXT_COUNT_CAP). */
+  capped: boolean;
 }
 
 export const PAGE_SIZE = 50;
+/** A text search counts at most this many matches (20 pages): a common word would otherwise count them all. */
+export const TEXT_COUNT_CAP = 1000;
 
 /** One page of the interaction list for the filter (see InteractionQuery). */
-export async function listInteractions(db: Db, query: InteractionQuery, today: string): Promise<InteractionPage> {
+export async function listInteractions(
+  db: Db,
+  query: InteractionQuery,
+  today: string,
+  options: { textCountCap?: number } = {},
+): Promise<InteractionPage> {
   const page = Math.max(1, query.page ?? 1);
   const scope = query.municipality ? await codesForSearch(db, query.municipality, today) : null;
   const filter: InteractionFilter = { ...query, ...(scope ? { codes: scope.codes, regions: scope.regions } : {}) };
-  const { rows, total } = await searchInteractions(db, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const cap = query.q && searchTokens(query.q).length > 0 ? (options.textCountCap ?? TEXT_COUNT_CAP) : undefined;
+  const { rows, total, capped } = await searchInteractions(db, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, cap);
   const links = await selectLinks(
     db,
     rows.map((r) => Number(r.id)),
@@ -261,6 +272,7 @@ export async function listInteractions(db: Db, query: InteractionQuery, today: s
     successors: scope?.successors ?? [],
     municipalityName: query.municipality ? await areaName(db, query.municipality, today) : null,
     codes: scope?.codes ?? null,
+    capped,
   };
 }
 

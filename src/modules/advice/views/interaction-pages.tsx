@@ -1,7 +1,7 @@
 // The interaction list with its search form (municipality, adviser, type, period, free text) and the
 // read-only feed items of other modules for the same filter; and one interaction with its tasks.
 import type { FieldError } from '../../../http/errors.ts';
-import { defineMessages, formatDate } from '../../../i18n.ts';
+import { defineMessages, formatDate, formatNumber } from '../../../i18n.ts';
 import {
   DataTable,
   ErrorSummary,
@@ -31,6 +31,11 @@ const m = defineMessages({
   found: (n: number) => ({
     nl: `${n} ${n === 1 ? 'interactie' : 'interacties'} gevonden`,
     en: `${n} ${n === 1 ? 'interaction' : 'interactions'} found`,
+  }),
+  foundMore: (n: string) => ({ nl: `Meer dan ${n} interacties gevonden`, en: `More than ${n} interactions found` }),
+  refine: (n: string) => ({
+    nl: `De nieuwste ${n} kunt u doorbladeren. Maak de zoekopdracht preciezer met meer woorden, een gemeente, een soort of een periode.`,
+    en: `You can browse the newest ${n}. Narrow the search with more words, a municipality, a type or a period.`,
   }),
   successor: (former: string, to: string) => ({
     nl: `${former} bestaat niet meer; de interacties van ${to} worden getoond (met die van ${former}).`,
@@ -72,6 +77,7 @@ export function InteractionListPage(p: {
   const c = common(locale);
   const labels = { gemeente: c.municipality, adviseur: c.adviser, type: c.type, van: c.from, tot: c.to, q: t.text };
   const any = { value: '', label: t.any };
+  const found = p.result?.capped ? t.foundMore(formatNumber(p.result.total, locale)) : t.found(p.result?.total ?? 0);
   return (
     <>
       <Heading1>{t.listTitle}</Heading1>
@@ -113,9 +119,10 @@ export function InteractionListPage(p: {
             </Notice>
           ) : null}
           <h2 class="utrecht-heading-2" id="results">
-            {t.found(p.result.total)}
+            {found}
           </h2>
-          {p.result.items.length > 0 ? <InteractionTable caption={t.found(p.result.total)} items={p.result.items} /> : null}
+          {p.result.capped ? <Paragraph>{t.refine(formatNumber(p.result.total, locale))}</Paragraph> : null}
+          {p.result.items.length > 0 ? <InteractionTable caption={found} items={p.result.items} /> : null}
           <Pager page={p.result.page} pages={p.result.pages} href={p.pageHref} />
           <FeedTable items={p.feed} failed={p.feedFailed} />
         </>

@@ -154,11 +154,12 @@ export function ScorecardTable(p: { card: Scorecard; review: boolean }) {
     <>
       <Paragraph>{t.maturity(`${formatNumber(Math.round(p.card.maturity * 100), locale)}%`)}</Paragraph>
       {p.card.themes.map((theme) => (
-        <section key={theme.id} aria-labelledby={`theme-${theme.id}`}>
+        <section key={theme.id}>
           <h3 class="utrecht-heading-3" id={`theme-${theme.id}`}>
             {theme.label[locale]}
           </h3>
-          <div class="gaz-table-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on a narrow screen must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable); named by the theme's heading */}
+          <section class="gaz-table-scroll" tabIndex={0} aria-labelledby={`theme-${theme.id}`}>
             <table class="utrecht-table utrecht-table--html-table">
               <caption class="utrecht-table__caption gaz-visually-hidden">{theme.label[locale]}</caption>
               <thead class="utrecht-table__header">
@@ -183,7 +184,7 @@ export function ScorecardTable(p: { card: Scorecard; review: boolean }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       ))}
       {p.card.retired.length > 0 ? (
