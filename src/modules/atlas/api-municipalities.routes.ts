@@ -1,8 +1,10 @@
 // /api/v1/municipalities (JSON, CSV), /api/v1/municipalities.geojson and /api/v1/municipalities/{code}.
 // Chain per route: permission 'public' → Zod validation in the handler → cached body → ETag/304.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
+import { allRequired, polygonFeatureCollection } from '../../http/openapi-schemas.ts';
 import { type AtlasApiKit, check, codeParam, doc, docsOnly, formatOf, GEOJSON_TYPE, PUBLIC_EDGE, typeOf } from './api.kit.ts';
 import * as S from './api.schema.ts';
 import { boundariesOn } from './boundaries.ts';
@@ -16,11 +18,37 @@ const listDoc = doc(
   { querystring: S.listQuery, ok: S.municipalityListResponse },
 );
 
-const geojsonDoc = doc(
+const geojsonBase = doc(
   'Gemeentegrenzen als GeoJSON',
   'FeatureCollection (RFC 7946, WGS84, coördinaten op 5 decimalen) van de gemeenten op de datum. Vóór 2021: grenzen 2019; vanaf 2023: grenzen 2025; 2021–2022: grenzen 2019 met samengevoegde gemeenten als hun opvolger.',
   { querystring: S.geojsonQuery, ok: null },
 );
+const nullableString = { type: ['string', 'null'] } as const;
+/** The FeatureCollection toGeoJson() makes: (multi)polygons, the municipality's fields, the meta block with the boundaries' year. */
+const geojsonSchema = polygonFeatureCollection(
+  allRequired({
+    code: { type: 'string' },
+    name: { type: 'string' },
+    provinceCode: nullableString,
+    provinceName: nullableString,
+    population: { type: ['integer', 'null'] },
+    populationReferenceDate: nullableString,
+  }),
+  S.jsonSchema(
+    S.meta.extend({
+      referenceYear: z.number().int().describe('Het jaar van de grenzen.'),
+      derived: z.boolean().describe('true: grenzen van een ander jaar, samengevoegd naar de gemeenten van de datum.'),
+    }),
+  ),
+);
+const geojsonDoc = {
+  ...geojsonBase,
+  response: {
+    ...geojsonBase.response,
+    200: { description: 'OK', content: { 'application/geo+json': { schema: geojsonSchema } } },
+    503: { description: 'Er zijn nog geen referentiegegevens geïmporteerd' },
+  },
+};
 
 const detailDoc = doc(
   'Eén gemeente',
