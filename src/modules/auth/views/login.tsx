@@ -3,6 +3,7 @@ import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, type Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
+import { USERNAME_EMAIL } from './username-field.ts';
 
 const m = defineMessages({
   title: { nl: 'Inloggen', en: 'Log in' },
@@ -63,7 +64,7 @@ export function LoginPage(props: {
       <Paragraph>{t.intro}</Paragraph>
       <Form action="/inloggen">
         {props.returnTo ? <input type="hidden" name="terug" value={props.returnTo} /> : null}
-        <TextField name="email" label={t.email} type="email" autocomplete="username" value={props.email} errors={errors} required />
+        <TextField name="email" label={t.email} {...USERNAME_EMAIL} value={props.email} errors={errors} required />
         <TextField name="password" label={t.password} type="password" autocomplete="current-password" errors={errors} required />
         <div class="utrecht-button-group">
           <SubmitButton>{t.submit}</SubmitButton>

@@ -3,6 +3,7 @@ import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, type Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
+import { USERNAME_EMAIL } from './username-field.ts';
 
 const m = defineMessages({
   title: { nl: 'Wachtwoord vergeten', en: 'Forgot password' },
@@ -35,7 +36,7 @@ export function ForgotPasswordPage(props: { email?: string; errors?: FieldError[
           <ErrorSummary errors={errors} labels={{ email: t.email }} />
           <Paragraph>{t.intro}</Paragraph>
           <Form action="/wachtwoord/vergeten">
-            <TextField name="email" label={t.email} type="email" autocomplete="username" value={props.email} errors={errors} required />
+            <TextField name="email" label={t.email} {...USERNAME_EMAIL} value={props.email} errors={errors} required />
             <div class="utrecht-button-group">
               <SubmitButton>{t.submit}</SubmitButton>
             </div>
