@@ -278,8 +278,14 @@ async function dashboardAndReport(page: Page, server: TestServer) {
   await visit(page, server.url(`/beheer/advies/rapport?${PERIOD}`));
   assert.match(await mainText(page), /Haarlem\/Kennemerland/);
   await page.emulateMedia({ media: 'print' });
+  for (const frame of ['.gaz-header', '.gaz-footer', '.utrecht-breadcrumb-nav', '.gaz-advice-noprint']) {
+    assert.ok((await page.locator(frame).count()) > 0, `the report has ${frame}`);
+    assert.equal(await page.locator(frame).first().isVisible(), false, `${frame} is left off the paper`);
+  }
+  assert.equal(await page.locator('main h1').isVisible(), true);
   await checkA11y(page);
   await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('.gaz-header').isVisible(), true, 'the screen shows the frame again');
 }
 
 async function profile(page: Page, server: TestServer) {
