@@ -208,6 +208,34 @@ describe('counting a text search', () => {
   });
 });
 
+describe('filters of the list', () => {
+  it('finds by adviser, type and period, on the page too', async () => {
+    const mine = { municipalityCodes: ['GM0599'], summary: 'Filterproef.' };
+    await record({ ...mine, date: '2017-04-01', subject: 'Filter Ad april', adviserIds: [a.adviser.id] });
+    await record({ ...mine, date: '2017-05-01', subject: 'Filter Bea mei', adviserIds: [a.admin.id], type: 'workshop' });
+    await record({ ...mine, date: '2017-06-01', subject: 'Filter samen juni', adviserIds: [a.adviser.id, a.admin.id] });
+    const db = a.t.deps.db;
+    const subjects = async (q: Parameters<typeof listInteractions>[1]) =>
+      (await listInteractions(db, { municipality: 'GM0599', from: '2017-01-01', to: '2017-12-31', ...q }, '2026-06-01')).items.map(
+        (i) => i.subject,
+      );
+    assert.deepEqual(await subjects({ adviserId: a.adviser.id }), ['Filter samen juni', 'Filter Ad april']);
+    assert.deepEqual(await subjects({ adviserId: a.admin.id }), ['Filter samen juni', 'Filter Bea mei']);
+    assert.deepEqual(await subjects({ type: 'workshop' }), ['Filter Bea mei']);
+    assert.deepEqual(await subjects({ from: '2017-05-01', to: '2017-05-31' }), ['Filter Bea mei'], 'both ends inclusive');
+    assert.deepEqual(await subjects({ from: '2017-05-02', to: '2017-05-31' }), []);
+    const s = await a.login(a.adviser);
+    const page = await a.t.app.inject({
+      url: `/beheer/advies/interacties?gemeente=GM0599&adviseur=${a.admin.id}&van=2017-01-01&tot=2017-12-31`,
+      cookies: s.cookies,
+    });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /2 interacties gevonden/);
+    assert.match(page.body, /Filter Bea mei/);
+    assert.doesNotMatch(page.body, /Filter Ad april/);
+  });
+});
+
 describe('tasks and the audit trail', () => {
   it('shows my open tasks, everything overdue and lets a task be completed', async () => {
     const ctx = a.as(a.adviser);
