@@ -4,6 +4,7 @@ import type { ServiceCtx } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { parseLessons, parseQuiz, slugOf } from './academy.logic.ts';
+import { academyChanged } from './public-version.ts';
 import {
   type CourseRow,
   insertCourse,
@@ -95,6 +96,7 @@ export async function createCourse(ctx: ServiceCtx, input: CourseInput): Promise
       entityId: id,
       after: { ...columnsOf(input), slug },
     });
+    academyChanged(trx);
     return id;
   });
 }
@@ -119,6 +121,7 @@ export async function changeCourse(ctx: ServiceCtx, id: number, input: CourseInp
       before,
       after: columnsOf(input),
     });
+    academyChanged(trx);
   });
 }
 

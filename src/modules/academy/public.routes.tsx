@@ -12,20 +12,23 @@ import { isCertificateCode } from './academy.logic.ts';
 import { COURSE_NOT_FOUND, courseContent, getCourseBySlug, listCourses } from './courses.service.ts';
 import { confirmSignup, pendingSignup, signUp, verifyCertificate } from './learning.service.ts';
 import { presentCourse } from './presenters.ts';
+import { academyPublicCache } from './public-version.ts';
 import { selectEnrolmentOf } from './queries.ts';
 import { passwordForm, signupForm } from './schema.ts';
 import { am } from './views/messages.ts';
 import { CataloguePage, ConfirmPage, CoursePage, SignupPage, VerifyPage } from './views/public.tsx';
 
 const PUBLIC = { permission: 'public' as const };
+/** The catalogue and the course pages: anonymous answers kept by the public cache while the academy version holds. */
+const CACHED = { permission: 'public', publicCache: academyPublicCache } as const;
 
 export async function registerAcademyPublicRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/academy', { config: PUBLIC }, async (req, reply) => {
+  app.get('/academy', { config: CACHED }, async (req, reply) => {
     const courses = (await listCourses(deps.db)).map((c) => presentCourse(c, req.locale));
     return sendPage(req, reply, { title: am(req.locale).title, cacheControl: 'public, max-age=60' }, <CataloguePage courses={courses} />);
   });
 
-  app.get<{ Params: { slug: string } }>('/academy/cursussen/:slug', { config: PUBLIC }, async (req, reply) => {
+  app.get<{ Params: { slug: string } }>('/academy/cursussen/:slug', { config: CACHED }, async (req, reply) => {
     const course = await getCourseBySlug(deps.db, String(req.params.slug));
     if (course?.status !== 'published') throw errors.notFound(COURSE_NOT_FOUND);
     const { lessons } = await courseContent(deps.db, course);
@@ -42,7 +45,8 @@ export async function registerAcademyPublicRoutes(app: FastifyInstance, deps: Ap
       reply,
       {
         title: course.title,
-        // Not publicly cacheable: a signed-in learner sees the enrol button on this page.
+        // Public for anonymous visitors only: a signed-in learner sees the enrol button (sendPage makes that answer private).
+        cacheControl: 'public, max-age=60',
         breadcrumbs: [{ href: '/academy', label: am(req.locale).title }, { label: course.title }],
       },
       <CoursePage c={view} lessonTitles={lessons.map((l) => l.title)} learner={learner} sessions={sessions} />,

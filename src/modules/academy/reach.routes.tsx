@@ -11,6 +11,7 @@ import { municipalitiesOn } from '../atlas/index.ts';
 import { attendanceByMunicipality, reachMap } from '../events/index.ts';
 import { courseContent, listCourses } from './courses.service.ts';
 import { presentApiCourse } from './presenters.ts';
+import { academyPublicCache } from './public-version.ts';
 import { academyReach, courseTitles } from './reach.service.ts';
 import { periodQuery } from './schema.ts';
 import { AcademyReachPage } from './views/staff.tsx';
@@ -130,7 +131,7 @@ function registerAcademyApi(app: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/v1/courses',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', publicCache: academyPublicCache },
       ...DOCS_ONLY,
       schema: {
         tags: ['academy'],

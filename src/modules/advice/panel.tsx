@@ -5,6 +5,7 @@
 // for the municipality itself, on /gemeente/{code}/beleid.
 import { defineMessages } from '../../i18n.ts';
 import type { ProfilePanel } from '../../module.ts';
+import { advicePublicCache } from './public-version.ts';
 import { profileOf, responsibleAdviser } from './settings.service.ts';
 
 const m = defineMessages({
@@ -18,6 +19,8 @@ const m = defineMessages({
 
 export const advicePanel: ProfilePanel = {
   id: 'advice',
+  // The profile page is kept by the public cache only when every panel names its data version.
+  cacheVersion: advicePublicCache,
   async render(code, date, locale, deps) {
     const t = m(locale);
     const adviserId = await responsibleAdviser(deps.db, code, date);

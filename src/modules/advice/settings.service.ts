@@ -7,6 +7,7 @@ import { errors, type FieldError } from '../../http/errors.ts';
 import { regionsOf } from '../atlas/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { staffById } from './people.ts';
+import { adviceChanged } from './public-version.ts';
 import { deleteSettingsLike, putSetting, selectProfile, selectProfiles, selectSettings, upsertProfile } from './settings.queries.ts';
 
 export const DEFAULT_THRESHOLD = 3;
@@ -68,6 +69,7 @@ export async function saveSettings(ctx: ServiceCtx, next: AdviceSettings): Promi
       before,
       after: next,
     });
+    adviceChanged(trx);
   });
 }
 
@@ -149,5 +151,6 @@ export async function saveOwnProfile(ctx: ServiceCtx, userId: number, input: Omi
       after: { userId, ...input },
       subjectUserIds: [userId],
     });
+    adviceChanged(trx);
   });
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import type { FieldError } from '../../http/errors.ts';
+import { UNCHANGING } from '../../http/public-cache.ts';
 import { sendPage } from '../../http/render.tsx';
 import { serviceCtx } from '../../http/route-kit.ts';
 import { municipalityChoices } from './areas.ts';
@@ -53,7 +54,8 @@ export function registerSupportRoutes(app: FastifyInstance, deps: AppDeps) {
     }),
   );
 
-  app.get('/ondersteuning/verzonden', { config: { permission: 'public' } }, async (req, reply) =>
-    sendPage(req, reply, { title: sentTitle(req.locale) }, <SentPage />),
+  // The form page carries a CSRF token and is never kept; the confirmation is text of the code only.
+  app.get('/ondersteuning/verzonden', { config: { permission: 'public', publicCache: UNCHANGING } }, async (req, reply) =>
+    sendPage(req, reply, { title: sentTitle(req.locale), cacheControl: 'public, max-age=300' }, <SentPage />),
   );
 }

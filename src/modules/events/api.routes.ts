@@ -7,6 +7,7 @@ import { optionalDateField, rangeError } from '../../http/route-kit.ts';
 import { parseOrThrow } from '../../http/validate.ts';
 import { amsterdamToUtc } from './events.logic.ts';
 import { presentApiEvent } from './presenters.ts';
+import { eventsPublicCache } from './public-version.ts';
 import { listPublicEvents } from './service.ts';
 
 const query = z.object({ from: optionalDateField, to: optionalDateField });
@@ -80,7 +81,7 @@ export async function registerEventsApi(app: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/v1/events',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', publicCache: eventsPublicCache },
       ...DOCS_ONLY,
       schema: {
         tags: ['events'],

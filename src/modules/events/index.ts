@@ -15,9 +15,10 @@ import { registerEventRoutes } from './routes.ts';
 export { type AttendanceRecord, attendanceBetween, attendanceByMunicipality } from './attendance.service.ts';
 export { amsterdamDate, amsterdamToUtc, reachClass } from './events.logic.ts';
 export { registrationLinks } from './links.ts';
+export { eventsPublicCache } from './public-version.ts';
 export { NOT_REACHED, type ReachMap, reachMap } from './reach.ts';
 export { register as registerForEvent } from './registrations.service.ts';
-export { createEvent, type EventRow, getEvent, getPublicEvent, listEvents } from './service.ts';
+export { changeEvent, createEvent, type EventRow, getEvent, getPublicEvent, listEvents } from './service.ts';
 
 export const eventsModule = defineModule({
   name: 'events',

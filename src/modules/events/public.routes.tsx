@@ -11,6 +11,7 @@ import { amsterdamDate } from './events.logic.ts';
 import { eventIcs, eventsFeedIcs } from './ics.ts';
 import { linksOf } from './links.ts';
 import { eventJsonLd, presentEvent } from './presenters.ts';
+import { eventsPublicCache } from './public-version.ts';
 import { register } from './registrations.service.ts';
 import { listQuery, registrationForm } from './schema.ts';
 import { EVENT_NOT_FOUND, type EventRow, getPublicEvent, listPublicEvents } from './service.ts';
@@ -19,6 +20,9 @@ import { EventPage, EventsListPage, type Option } from './views/public.tsx';
 import { CheckEmailPage } from './views/registration.tsx';
 
 const PUBLIC_CACHE = 'public, max-age=60';
+/** Anonymous answers kept by the public cache while the events version holds (./public-version.ts); an open
+ * registration form carries a CSRF token, so such a page is never kept. */
+const CACHED = { permission: 'public', publicCache: eventsPublicCache } as const;
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 
 export async function municipalityOptions(deps: AppDeps, e: EventRow): Promise<Option[]> {
@@ -66,7 +70,7 @@ async function renderEventPage(
 }
 
 export async function registerEventPublicRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/bijeenkomsten', { config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/bijeenkomsten', { config: CACHED }, async (req, reply) => {
     const parsed = parseInput(listQuery, req.query);
     if (!parsed.ok) throw errors.badRequest({ nl: 'Kies een filter uit de lijst.', en: 'Choose a filter from the list.' }, parsed.errors);
     const now = deps.now();
@@ -86,17 +90,17 @@ export async function registerEventPublicRoutes(app: FastifyInstance, deps: AppD
     );
   });
 
-  app.get('/bijeenkomsten/agenda.ics', { config: { permission: 'public' } }, async (_req, reply) => {
+  app.get('/bijeenkomsten/agenda.ics', { config: CACHED }, async (_req, reply) => {
     const events = (await listPublicEvents(deps.db)).filter((e) => e.access === 'public');
     reply.type(ICS_TYPE).header('cache-control', PUBLIC_CACHE).header('content-disposition', 'inline; filename="bijeenkomsten.ics"');
     return reply.send(eventsFeedIcs(events, { baseUrl: deps.config.publicBaseUrl }));
   });
 
-  app.get('/bijeenkomsten/:id', { config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/bijeenkomsten/:id', { config: CACHED }, async (req, reply) => {
     return renderEventPage(deps, req, reply, await eventOr404(deps, req), { values: {}, errors: [], status: 200 });
   });
 
-  app.get('/bijeenkomsten/:id/agenda.ics', { config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/bijeenkomsten/:id/agenda.ics', { config: CACHED }, async (req, reply) => {
     const e = await eventOr404(deps, req);
     reply
       .type(ICS_TYPE)
@@ -105,9 +109,14 @@ export async function registerEventPublicRoutes(app: FastifyInstance, deps: AppD
     return reply.send(eventIcs(e, { baseUrl: deps.config.publicBaseUrl }));
   });
 
-  app.get('/bijeenkomsten/:id/aangemeld', { config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/bijeenkomsten/:id/aangemeld', { config: CACHED }, async (req, reply) => {
     const e = await eventOr404(deps, req);
-    return sendPage(req, reply, { title: em(req.locale).checkEmailTitle }, <CheckEmailPage e={presentEvent(e, req.locale, deps.now())} />);
+    return sendPage(
+      req,
+      reply,
+      { title: em(req.locale).checkEmailTitle, cacheControl: PUBLIC_CACHE },
+      <CheckEmailPage e={presentEvent(e, req.locale, deps.now())} />,
+    );
   });
 
   app.post(

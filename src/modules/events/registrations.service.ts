@@ -12,6 +12,7 @@ import { alreadyRegisteredEmail, cancelledEmail } from './emails.ts';
 import { amsterdamDate, emailKey, newRegistrationStatus, registrationWindow } from './events.logic.ts';
 import type { RegistrationLinks } from './links.ts';
 import { queueRegistrationEmail } from './notify.ts';
+import { eventsChanged } from './public-version.ts';
 import { countAttempts, type EventRow, insertAttempt, selectEvent, takePlace } from './queries.ts';
 import { insertRegistration, selectRegistrationByEmail } from './registrations.queries.ts';
 import type { RegistrationInput } from './schema.ts';
@@ -108,6 +109,8 @@ async function registerOnce(
       entityId: id,
       after: { eventId, status, municipalityCode: values.municipality_code },
     });
+    // The places taken (or the waiting list) changed: the public pages show it.
+    eventsChanged(trx);
     await queueRegistrationEmail(c, links, e, { ...values, id });
     return { outcome: status as RegistrationOutcome, id };
   });

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import { offerNewPlaces } from './capacity.ts';
 import { amsterdamDate, amsterdamToUtc, parseQuestions, type Question } from './events.logic.ts';
 import type { RegistrationLinks } from './links.ts';
+import { bumpEventsVersion } from './public-version.ts';
 import { type EventFilter, type EventRow, insertEvent, selectEvent, selectEvents, updateEvent } from './queries.ts';
 import type { EventInput } from './schema.ts';
 import type { EventStatus } from './tables.ts';
@@ -68,6 +69,7 @@ export async function createEvent(ctx: ServiceCtx, input: EventInput): Promise<n
       updated_at: at,
     });
     await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'event', entityId: id, after: columns });
+    await bumpEventsVersion(trx, ctx.now);
     return id;
   });
 }
@@ -95,6 +97,7 @@ export async function changeEvent(ctx: ServiceCtx, id: number, input: EventInput
     await updateEvent(trx, id, { ...columns, invite_key: inviteKey, updated_at: ctx.now.toISOString() });
     await recordAudit(trx, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'event', entityId: id, before, after: columns });
     if (links && columns.capacity > before.capacity) await offerNewPlaces({ ...ctx, db: trx }, links, id);
+    await bumpEventsVersion(trx, ctx.now);
   });
 }
 

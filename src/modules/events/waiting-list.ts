@@ -9,6 +9,7 @@ import { queueEmail } from '../outbox/index.ts';
 import { offerEmail } from './emails.ts';
 import type { RegistrationLinks } from './links.ts';
 import { queueRegistrationEmail } from './notify.ts';
+import { eventsChanged } from './public-version.ts';
 import { type EventRow, releasePlace, selectEvent } from './queries.ts';
 import { moveStatus, selectFirstWaiting, selectRegistration } from './registrations.queries.ts';
 import { eventSettings } from './settings.ts';
@@ -17,6 +18,8 @@ export const OFFER_DEADLINE_JOB = 'events.offer-deadline';
 
 /** Gives a place that became free to the first on the waiting list, or releases it. Call inside the transaction that freed it. */
 export async function freePlace(ctx: ServiceCtx, links: RegistrationLinks, e: EventRow): Promise<number | null> {
+  // A place is released or offered: the public pages show the places left.
+  eventsChanged(ctx.db);
   const { offerHours } = await eventSettings(ctx.db);
   for (;;) {
     const next = await selectFirstWaiting(ctx.db, e.id);

@@ -13,6 +13,7 @@ import { processBounceMessage, recordBounce } from './bounces.service.ts';
 import { secretMatches } from './news.logic.ts';
 import { provinceOf, SIGNUP_RATE_LIMIT } from './newsletter.routes.tsx';
 import { presentArticleApi, presentArticleApiSummary } from './presenters.ts';
+import { newsPublicCache } from './public-version.ts';
 import { webhookSecretHash } from './settings.ts';
 import { apiSubscriptionBody, webhookBody } from './subscribers.schema.ts';
 import { requestSubscription } from './subscribers.service.ts';
@@ -68,7 +69,7 @@ async function registerArticleApi(app: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/v1/articles',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', publicCache: newsPublicCache },
       ...documentedOnly,
       schema: {
         tags: TAG,
@@ -102,7 +103,7 @@ async function registerArticleApi(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { slug: string } }>(
     '/api/v1/articles/:slug',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', publicCache: newsPublicCache },
       ...documentedOnly,
       schema: {
         tags: TAG,

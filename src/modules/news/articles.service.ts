@@ -23,6 +23,7 @@ import { embedKinds, type FrozenEmbed, parseEmbeds, resolveEmbeds } from './embe
 import { imageSizes } from './images.service.ts';
 import { type Rendered, renderMarkdown } from './markdown.logic.ts';
 import { diffLines, slugify, uniqueSlug, visibilityOf } from './news.logic.ts';
+import { newsChanged } from './public-version.ts';
 import type { ArticleKind } from './tables.ts';
 
 export const PAGE_SIZE = 10;
@@ -173,6 +174,7 @@ export async function saveArticle(
       before: before ? { title: before.title, status: before.status, publishAt: before.publish_at, revision: before.revision } : undefined,
       after: { title: input.title, status, publishAt, revision },
     });
+    newsChanged(trx);
     return articleId;
   });
 }
@@ -209,6 +211,7 @@ export async function withdrawArticle(ctx: ServiceCtx, id: number, reason: strin
       before: { status: before.status },
       after: { status: 'withdrawn', reason },
     });
+    newsChanged(trx);
   });
 }
 

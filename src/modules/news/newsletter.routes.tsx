@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
+import { UNCHANGING } from '../../http/public-cache.ts';
 import { sendPage } from '../../http/render.tsx';
 import { formValues, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
@@ -11,6 +12,7 @@ import { municipalitiesOn } from '../atlas/index.ts';
 import { selectEditionBySlug } from './editions.queries.ts';
 import { editionArticles, listEditions } from './editions.service.ts';
 import { presentSummary } from './presenters.ts';
+import { newsPublicCache } from './public-version.ts';
 import { preferencesForm, signupForm } from './subscribers.schema.ts';
 import {
   confirmSubscription,
@@ -28,6 +30,8 @@ import { m as pm } from './views/public.tsx';
 
 export const SIGNUP_RATE_LIMIT = { max: 10, timeWindow: '1 hour' };
 const PUBLIC = { permission: 'public' as const };
+/** The archive and the sent editions: kept by the public cache while the news version holds. */
+const ARCHIVE = { permission: 'public', publicCache: newsPublicCache } as const;
 /** Personal links: the token in the URL is the permission (checked by the route). */
 const TOKEN = { permission: 'token' as const };
 type Token = { Params: { token: string } };
@@ -59,7 +63,7 @@ function subscriberLookup(deps: AppDeps) {
 }
 
 async function registerSignupRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/nieuwsbrief', { config: PUBLIC }, async (req, reply) => {
+  app.get('/nieuwsbrief', { config: ARCHIVE }, async (req, reply) => {
     const editions = (await listEditions(deps.db, 'sent')).map((e) => ({ slug: e.slug, title: e.title, issueDate: e.issue_date }));
     return sendPage(
       req,
@@ -90,8 +94,13 @@ async function registerSignupRoutes(app: FastifyInstance, deps: AppDeps) {
     }
     return reply.redirect('/nieuwsbrief/aangemeld', 303);
   });
-  app.get('/nieuwsbrief/aangemeld', { config: PUBLIC }, (req, reply) =>
-    sendPage(req, reply, { title: n(req.locale).doneTitle }, <MessagePage title={n(req.locale).doneTitle} text={n(req.locale).done} />),
+  app.get('/nieuwsbrief/aangemeld', { config: { ...PUBLIC, publicCache: UNCHANGING } }, (req, reply) =>
+    sendPage(
+      req,
+      reply,
+      { title: n(req.locale).doneTitle, cacheControl: 'public, max-age=300' },
+      <MessagePage title={n(req.locale).doneTitle} text={n(req.locale).done} />,
+    ),
   );
 
   app.get<Token>('/nieuwsbrief/bevestigen/:token', { config: TOKEN }, async (req, reply) => {
@@ -199,7 +208,7 @@ async function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/nieuwsbrief/:slug', { config: PUBLIC }, async (req, reply) => {
+  app.get<{ Params: { slug: string } }>('/nieuwsbrief/:slug', { config: ARCHIVE }, async (req, reply) => {
     if (!/^[0-9a-z-]{1,40}$/.test(req.params.slug)) throw errors.notFound();
     const e = await selectEditionBySlug(deps.db, req.params.slug);
     if (e?.status !== 'sent') throw errors.notFound();

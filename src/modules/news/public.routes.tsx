@@ -15,9 +15,11 @@ import { feedXml } from './feeds.ts';
 import { imageVariant } from './images.service.ts';
 import { imageUrl } from './markdown.logic.ts';
 import { articlePath, presentArticle, presentSummary } from './presenters.ts';
+import { newsPublicCache } from './public-version.ts';
 import { ArticlePage, m, NewsListPage } from './views/public.tsx';
 
-const PUBLIC = { permission: 'public' as const };
+/** Anonymous answers kept by the public cache while the news version holds (./public-version.ts). */
+const PUBLIC = { permission: 'public', publicCache: newsPublicCache } as const;
 type Slug = { Params: { slug: string } };
 type File = { Params: { file: string } };
 

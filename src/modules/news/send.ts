@@ -15,6 +15,7 @@ import { type EmailTemplate, personalise } from './edition-email.ts';
 import { advanceCursor, type EditionRow, insertDeliveries, selectEdition, updateEditionRow } from './editions.queries.ts';
 import { editionTemplate } from './editions.service.ts';
 import { inSegment, parseSegment, sendAt } from './news.logic.ts';
+import { newsChanged } from './public-version.ts';
 import { type SubscriberRow, selectConfirmedAfter } from './subscribers.queries.ts';
 import { links } from './subscribers.service.ts';
 
@@ -79,6 +80,8 @@ export async function sendEdition(deps: AppDeps, editionId: number, opts: SendOp
         links_json: JSON.stringify(template.links),
         updated_at: deps.now().toISOString(),
       });
+      // The edition is in the public archive from now on.
+      newsChanged(deps.db);
       break;
     }
     const chosen = page.filter((s) =>

@@ -1,7 +1,7 @@
 // The survey API under /api/v1/surveys, documented in OpenAPI (tag "surveys") from Zod schemas.
 // Public callers see surveys once they are open and results once they are published, with small
 // groups suppressed; staff (an API token of an adviser or admin) see everything unsuppressed.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
@@ -9,6 +9,7 @@ import { idParam } from '../../http/route-kit.ts';
 import type { SurveyResults } from './aggregate.logic.ts';
 import { choicesOf } from './answers.logic.ts';
 import type { RateRow } from './groups.logic.ts';
+import { surveyPublicCache } from './public-version.ts';
 import { surveyResults, tracking } from './results.service.ts';
 import { suppressionThreshold } from './settings.service.ts';
 import { suppressBreakdown } from './suppress.logic.ts';
@@ -98,9 +99,15 @@ function doc(summary: string, description: string, ok: z.ZodType, withId: boolea
 }
 
 const docsOnly = { validatorCompiler: () => () => true, serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
-const PUBLIC = { permission: 'public' as const };
+/** Anonymous answers kept by the public cache while the survey version holds (./public-version.ts). */
+const PUBLIC = { permission: 'public', publicCache: surveyPublicCache } as const;
 
 const isStaff = (req: FastifyRequest) => req.user?.role === 'admin' || req.user?.role === 'adviser';
+
+/** Anonymous answers are public (and kept by the public cache); a signed-in user's may show drafts and unsuppressed figures. */
+function cacheHeader(req: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', req.user ? 'private, no-store' : 'public, max-age=60');
+}
 
 const notFound = () =>
   errors.notFound({ nl: 'Deze enquête bestaat niet of is (nog) niet openbaar.', en: 'This survey does not exist or is not public (yet).' });
@@ -179,7 +186,8 @@ export async function registerSurveyApi(app: FastifyInstance, deps: AppDeps) {
       ),
       ...docsOnly,
     },
-    async (req) => {
+    async (req, reply) => {
+      cacheHeader(req, reply);
       const list = await listSurveys(deps.db, isStaff(req) ? undefined : ['open', 'closed', 'published']);
       return {
         data: list.map((s) => ({
@@ -208,8 +216,9 @@ export async function registerSurveyApi(app: FastifyInstance, deps: AppDeps) {
       ),
       ...docsOnly,
     },
-    async (req) => {
+    async (req, reply) => {
       const def = await visible(deps, req, 'open');
+      cacheHeader(req, reply);
       const t = await tracking(deps.db, def, todayOf(deps));
       const threshold = isStaff(req) ? null : await suppressionThreshold(deps.db);
       return {
@@ -235,8 +244,9 @@ export async function registerSurveyApi(app: FastifyInstance, deps: AppDeps) {
       ),
       ...docsOnly,
     },
-    async (req) => {
+    async (req, reply) => {
       const def = await visible(deps, req, 'published');
+      cacheHeader(req, reply);
       return presentResults(def, await surveyResults(deps.db, def, { staff: isStaff(req) }));
     },
   );

@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { recordAudit } from '../audit/index.ts';
 import { slugify, uniqueCode } from './builder.logic.ts';
+import { bumpSurveyVersion } from './public-version.ts';
 import * as q from './surveys.queries.ts';
 import { requireSurvey } from './surveys.service.ts';
 
@@ -78,6 +79,7 @@ export async function copySurvey(ctx: ServiceCtx, id: number): Promise<number> {
       entityId: copyId,
       after: { from: source.id, slug },
     });
+    await bumpSurveyVersion(trx, ctx.now);
     return copyId;
   });
 }

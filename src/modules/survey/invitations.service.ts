@@ -15,6 +15,7 @@ import { sizeClassOf } from './groups.logic.ts';
 import type { InvitationRow, RecipientRow } from './invitations.queries.ts';
 import * as q from './invitations.queries.ts';
 import { issueLink, linkUrl } from './links.ts';
+import { surveyChanged } from './public-version.ts';
 import { requireSurvey } from './surveys.service.ts';
 import type { GroupedMunicipality, SurveySummary } from './types.ts';
 
@@ -107,6 +108,7 @@ async function prepareInvitations(
       entityId: surveyId,
       after: { municipalities: rows.length, referenceDate: def.referenceDate },
     });
+    surveyChanged(trx);
   });
 }
 

@@ -12,6 +12,7 @@ import { getMunicipality } from '../atlas/index.ts';
 import { toCsv } from './csv.logic.ts';
 import { aggregatedRows } from './export.logic.ts';
 import { selectInvitation } from './invitations.queries.ts';
+import { surveyPublicCache } from './public-version.ts';
 import { selectResponses } from './responses.queries.ts';
 import { surveyResults, tracking } from './results.service.ts';
 import { suppressionThreshold } from './settings.service.ts';
@@ -20,7 +21,8 @@ import { questionsOf, type SurveyDef } from './types.ts';
 import { L, T } from './views/common.tsx';
 import { MySurveysPage, PublicResultsPage, PublishedListPage } from './views/public.tsx';
 
-const PUBLIC = { permission: 'public' as const };
+/** Anonymous answers kept by the public cache while the survey version holds (./public-version.ts). */
+const PUBLIC = { permission: 'public', publicCache: surveyPublicCache } as const;
 const CACHE = 'public, max-age=300';
 
 async function published(deps: AppDeps, req: FastifyRequest): Promise<SurveyDef> {

@@ -15,6 +15,7 @@ import { confirmationMail } from './emails.ts';
 import type { InvitationRow } from './invitations.queries.ts';
 import { selectRecipients } from './invitations.queries.ts';
 import { resolveRecipients } from './invitations.service.ts';
+import { surveyChanged } from './public-version.ts';
 import * as q from './responses.queries.ts';
 import { type AnswerChange, type Conflict, mergeSave } from './save.logic.ts';
 import { bumpResultsVersion } from './surveys.queries.ts';
@@ -138,6 +139,8 @@ export async function saveAnswers(
         entityId: Number(row.id),
         after: { municipality: input.invitation.municipality_code, version: merged.version, questions: merged.changed },
       });
+      // The response rate counts started responses.
+      surveyChanged(trx);
       return true;
     });
     if (written) return outcome;

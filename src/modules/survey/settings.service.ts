@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { surveyChanged } from './public-version.ts';
 import { selectSetting, upsertSetting } from './responses.queries.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from './suppress.logic.ts';
 
@@ -35,5 +36,6 @@ export async function setSuppressionThreshold(ctx: ServiceCtx, value: number): P
       before: { threshold: before },
       after: { threshold: value },
     });
+    surveyChanged(trx);
   });
 }

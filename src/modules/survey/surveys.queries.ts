@@ -1,6 +1,7 @@
 // SQL of surveys, their sections, questions and options (Kysely; the same on SQLite and PostgreSQL).
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
+import { surveyChanged } from './public-version.ts';
 import type { SurveyOptionsTable, SurveyQuestionsTable, SurveySectionsTable, SurveyStatus, SurveySurveysTable } from './tables.ts';
 
 export async function selectSurveys(db: DbOrTx, statuses?: readonly SurveyStatus[]) {
@@ -47,6 +48,8 @@ export async function bumpResultsVersion(db: DbOrTx, id: number) {
     .set((eb) => ({ results_version: eb('results_version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+  // The published results and the response rate change: the public cache reads the version again.
+  surveyChanged(db);
 }
 
 export async function selectSections(db: DbOrTx, surveyId: number) {

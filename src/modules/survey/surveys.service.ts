@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 import { slugify, transitionProblems, uniqueCode } from './builder.logic.ts';
 import { deleteUnsentInvitations } from './invitations.queries.ts';
 import { extendRespondLinks } from './links.ts';
+import { bumpSurveyVersion } from './public-version.ts';
 import { scheduleReminders } from './reminders.ts';
 import type { SurveyRow } from './surveys.queries.ts';
 import * as q from './surveys.queries.ts';
@@ -151,6 +152,7 @@ export async function createSurvey(ctx: ServiceCtx, input: SurveyInput): Promise
       entityId: id,
       after: { slug, ...input },
     });
+    await bumpSurveyVersion(trx, ctx.now);
     return id;
   });
 }
@@ -181,6 +183,7 @@ export async function updateSurvey(ctx: ServiceCtx, id: number, input: SurveyInp
       before: summaryForAudit(before),
       after: input,
     });
+    await bumpSurveyVersion(trx, ctx.now);
   });
 }
 
@@ -208,5 +211,6 @@ export async function changeStatus(ctx: ServiceCtx, id: number, to: SurveyStatus
       before: { status: def.status },
       after: { status: to },
     });
+    await bumpSurveyVersion(trx, ctx.now);
   });
 }
