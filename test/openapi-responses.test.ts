@@ -5,8 +5,9 @@
 // status, content type and body are validated with ajv (JSON Schema 2020-12) against the documented
 // response; an object may carry no field the document does not name. The pipeline's answers are
 // checked the same way: 304 for the ETag just sent (and only where 304 is documented), 400 for a
-// control character, 401 without a token, 403 for a signed-in role without the permission, and the
-// documented 4xx for a path parameter that names nothing.
+// control character, 401 without a token, 403 for a signed-in role without the permission, the
+// documented 4xx for a path parameter that names nothing, 429 over the rate limit (with its headers);
+// the other operations (POST) answer their examples as documented, and 415 for an unknown body type.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -203,6 +204,51 @@ test('a path parameter that names nothing gets a documented 4xx (404, or 400 for
     const res = await t.app.inject(request(url, token, example));
     problems.push(...checker.problems(o, res));
     if (res.statusCode !== 404 && res.statusCode !== 400) problems.push(`${o.method} ${url}: ${excerpt(res)}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('over the API rate limit every GET answers the documented 429, with its RateLimit and Retry-After headers', async () => {
+  const limited = await createAtlasTestApp(() => new Date(), { config: { apiRateLimitPerMinute: 1 } });
+  try {
+    const problems: string[] = [];
+    for (const o of getOperations()) {
+      const route = limited.app.routeTable.find((r) => r.method === o.method && r.url === o.fastifyUrl)!;
+      const names = [...o.fastifyUrl.matchAll(/:(\w+)/g)].map((m) => m[1]);
+      const url = exampleUrl(route, { params: Object.fromEntries(names.map((name) => [name, unknownValue(name)])) });
+      const remoteAddress = walkAddress();
+      await limited.app.inject({ url, remoteAddress });
+      const over = await limited.app.inject({ url, remoteAddress });
+      problems.push(...checker.problems(o, over));
+      if (over.statusCode !== 429) problems.push(`${o.method} ${url} over the limit: ${excerpt(over)}`);
+      for (const header of ['ratelimit', 'ratelimit-policy', 'retry-after']) {
+        if (over.headers[header] === undefined) problems.push(`${o.method} ${url}: 429 without ${header}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await limited.close();
+  }
+});
+
+test('every other /api/v1 operation answers its example as documented, and a body of an unsupported type the documented 415', async () => {
+  const problems: string[] = [];
+  const others = operationsOf(doc).filter((o) => o.method !== 'GET' && o.path.startsWith(API_PREFIX));
+  assert.ok(others.length > 0);
+  for (const o of others) {
+    const route = routeOf(o);
+    const { example, res } = await walker.visit(route, null);
+    problems.push(...checker.problems(o, res));
+    if (res.statusCode !== (example.status ?? 200)) problems.push(`${o.method} ${o.path}: expected ${example.status}, got ${excerpt(res)}`);
+    const xml = await t.app.inject({
+      method: o.method as InjectOptions['method'],
+      url: exampleUrl(route, example),
+      headers: { ...(example.headers ?? {}), 'content-type': 'application/x-gaz-unknown' },
+      payload: '<a/>',
+      remoteAddress: walkAddress(),
+    });
+    problems.push(...checker.problems(o, xml));
+    if (xml.statusCode !== 415) problems.push(`${o.method} ${o.path} with an unknown content type: ${excerpt(xml)}`);
   }
   assert.deepEqual(problems, []);
 });
