@@ -9,6 +9,7 @@ import { postForm } from '../../../test/helpers/auth.ts';
 import { getRegion, municipalitiesOn } from '../atlas/index.ts';
 import { DEMO_INTENSIVE, DEMO_PERIOD } from './demo-plan.ts';
 import { createInteraction, type InteractionInput } from './interactions.service.ts';
+import { setStatus } from './policy.service.ts';
 import { type AdviceTest, adviceTest } from './test-kit.ts';
 
 let a: AdviceTest;
@@ -155,6 +156,28 @@ describe('dashboard pages and downloads', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /De einddatum ligt vóór de begindatum/);
     assert.match(bad.body, /value="2019-12-31"/);
+  });
+
+  it('tallies the policy status per block across the country on the reference date', async () => {
+    const set = (code: string, status: 'in-progress' | 'in-place', date: string) =>
+      setStatus(a.as(a.adviser), code, 'policy-adopted', { status, evidenceUrl: null, evidenceNote: null, effectiveDate: date });
+    await set('GM0363', 'in-progress', '2019-02-01');
+    await set('GM0363', 'in-place', '2019-06-01');
+    await set('GM0014', 'in-progress', '2019-06-01');
+    const s = await a.login(a.adviser);
+    const row = async (datum: string) => {
+      const res = await a.t.app.inject({
+        url: `/beheer/advies/dashboard?van=2019-01-01&tot=2019-12-31&datum=${datum}`,
+        cookies: s.cookies,
+      });
+      assert.equal(res.statusCode, 200);
+      const tr = res.body.split('<tr').find((r) => r.includes('Vastgesteld beleid of een paragraaf mensenhandel')) ?? '';
+      return [...tr.matchAll(/<td[^>]*>([\d.]+)<\/td>/g)].map((x) => Number(x[1].replace(/\./g, '')));
+    };
+    const total = (date: string) => municipalitiesOn(a.t.deps.db, date).then((l) => l.length);
+    // in place, in progress, not started, nothing recorded
+    assert.deepEqual(await row('2019-12-31'), [1, 1, 0, (await total('2019-12-31')) - 2]);
+    assert.deepEqual(await row('2019-03-01'), [0, 1, 0, (await total('2019-03-01')) - 1], 'the status of that date');
   });
 
   it('exports CSV and Excel and prints a report', async () => {
