@@ -1,0 +1,50 @@
+// /bijeenkomsten on a real database: upcoming and past events in their own sections, and the
+// filters by type and audience (the province filter: staff.test.ts), each combined with the others.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { TestApp } from '../../../test/helpers/app.ts';
+import { clockAt, eventsTestApp, makeEvent } from './testing/kit.ts';
+
+const clock = clockAt('2019-10-15T10:00:00Z');
+let t: TestApp;
+
+before(async () => {
+  t = await eventsTestApp(clock);
+  await makeEvent(t, { title: 'Webinar voor de politie', type: 'webinar', audiences: ['police'], date: '2019-11-05' });
+  await makeEvent(t, { title: 'Workshop beleid', type: 'workshop', audiences: ['policy-officers', 'police'], date: '2019-11-12' });
+  await makeEvent(t, {
+    title: 'Sessie hoofden OOV',
+    type: 'information-session',
+    audiences: ['heads-of-safety'],
+    date: '2019-03-14',
+    registrationOpens: '2019-02-01',
+    registrationCloses: '2019-03-13',
+  });
+});
+after(async () => {
+  await t?.close();
+});
+
+/** The event titles under each heading of the list page. */
+async function listed(query: string): Promise<{ upcoming: string[]; past: string[] }> {
+  const res = await t.app.inject({ url: `/bijeenkomsten${query}` });
+  assert.equal(res.statusCode, 200, res.body);
+  const [, afterUpcoming = ''] = res.body.split('Komende bijeenkomsten');
+  const [upcomingPart, pastPart = ''] = afterUpcoming.split('Eerdere bijeenkomsten');
+  const titles = (html: string) =>
+    ['Webinar voor de politie', 'Workshop beleid', 'Sessie hoofden OOV'].filter((title) => html.includes(title));
+  return { upcoming: titles(upcomingPart), past: titles(pastPart) };
+}
+
+test('upcoming and past events each under their own heading', async () => {
+  assert.deepEqual(await listed(''), { upcoming: ['Webinar voor de politie', 'Workshop beleid'], past: ['Sessie hoofden OOV'] });
+});
+
+test('filter by type, by audience, and both', async () => {
+  assert.deepEqual(await listed('?type=webinar'), { upcoming: ['Webinar voor de politie'], past: [] });
+  assert.deepEqual(await listed('?audience=police'), { upcoming: ['Webinar voor de politie', 'Workshop beleid'], past: [] });
+  assert.deepEqual(await listed('?audience=heads-of-safety'), { upcoming: [], past: ['Sessie hoofden OOV'] });
+  assert.deepEqual(await listed('?type=workshop&audience=police'), { upcoming: ['Workshop beleid'], past: [] });
+  assert.deepEqual(await listed('?type=webinar&audience=policy-officers'), { upcoming: [], past: [] });
+  assert.equal((await t.app.inject({ url: '/bijeenkomsten?audience=iedereen' })).statusCode, 400);
+});
