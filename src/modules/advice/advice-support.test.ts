@@ -4,7 +4,7 @@
 // as each publishes; bad input, the honeypot, and the limits per email address and per client address.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formBody, postForm } from '../../../test/helpers/auth.ts';
+import { formBody, loginAs, postForm } from '../../../test/helpers/auth.ts';
 import { emailsTo } from '../../../test/helpers/records.ts';
 import { anonymousCsrf } from '../../../test/helpers/routes.ts';
 import { saveOwnProfile, saveSettings } from './settings.service.ts';
@@ -15,8 +15,10 @@ import { type AdviceTest, adviceTest } from './test-kit.ts';
 
 let a: AdviceTest;
 let address = 0;
+/** The app's clock; only the last test moves it. */
+let clock = new Date('2019-11-01T10:00:00Z');
 before(async () => {
-  a = await adviceTest(new Date('2019-11-01T10:00:00Z'));
+  a = await adviceTest(() => clock);
   // Amsterdam lies in safety region VR13 and province PV27; Groningen in VR01 / PV20.
   await saveSettings(a.as(a.admin), { threshold: 3, advisers: { VR13: a.adviser.id, PV27: a.admin.id }, fallback: a.admin.id });
   await saveOwnProfile(a.as(a.adviser), a.adviser.id, {
@@ -145,5 +147,29 @@ describe('bad input and abuse', () => {
     assert.equal((await a.t.app.inject({ url: '/ondersteuning/verzonden' })).statusCode, 200);
     const s = await a.login(a.amsterdam);
     assert.equal((await postForm(a.t, s, '/beheer/advies/interacties/nieuw', { date: '2019-01-01' })).statusCode, 403);
+  });
+});
+
+describe('open requests', () => {
+  it('shows each open request with its age, oldest first, until its task is done', async () => {
+    clock = new Date('2019-11-02T09:00:00Z');
+    assert.equal((await send(request({ municipality: 'GM0599', email: 'rob@rotterdam.example', name: 'Rob Rotterdam' }))).statusCode, 303);
+    clock = new Date('2019-11-05T09:00:00Z');
+    const s = await loginAs(a.t, a.adviser);
+    const page = async () => (await a.t.app.inject({ url: '/beheer/advies/aanvragen', cookies: s.cookies })).body;
+    const rows = (await page()).split('<tr').filter((r) => r.includes('Ondersteuningsvraag van'));
+    const rotterdam = rows.findIndex((r) => r.includes('Ondersteuningsvraag van Rotterdam'));
+    assert.ok(rotterdam > 0, 'after the older requests');
+    assert.match(rows[rotterdam], />3 dagen</);
+    assert.match(rows[0], />4 dagen</, 'the requests of 1 November are 4 days old');
+    const task = (await taskOverview(a.t.deps.db, a.adviser.id, '2019-11-05')).supportRequests.find(
+      (t) => t.title === 'Beantwoord de ondersteuningsvraag van Rotterdam',
+    );
+    assert.ok(task);
+    assert.equal(
+      (await postForm(a.t, s, `/beheer/advies/taken/${task.id}/afgerond`, { terug: '/beheer/advies/aanvragen' })).statusCode,
+      303,
+    );
+    assert.doesNotMatch(await page(), /Ondersteuningsvraag van Rotterdam/);
   });
 });

@@ -20,8 +20,8 @@ export interface AdviceTest {
   login: (user: TestUser) => Promise<LoggedIn>;
 }
 
-/** A fresh app (SQLite, or PostgreSQL with TEST_DATABASE_URL) with the reference data, its clock at `now`. */
-export async function adviceTest(now: Date, extraModules: ModuleManifest[] = []): Promise<AdviceTest> {
+/** A fresh app (SQLite, or PostgreSQL with TEST_DATABASE_URL) with the reference data, its clock at `now` (or read from it). */
+export async function adviceTest(now: Date | (() => Date), extraModules: ModuleManifest[] = []): Promise<AdviceTest> {
   const t = await createAtlasTestApp(now, extraModules.length > 0 ? { modules: [...MODULES, ...extraModules] } : {});
   const admin = await createUser(t.deps, { role: 'admin', name: 'Bea Beheer' });
   const adviser = await createUser(t.deps, { role: 'adviser', name: 'Ad Advies' });
