@@ -1,6 +1,7 @@
 // The advice module in a real browser on the demo scenario, with axe-core on every page visited, on
 // SQLite and — when E2E_POSTGRES_URL is set (npm run test:e2e with TEST_DATABASE_URL) — on PostgreSQL:
-// a municipality asks for support on /ondersteuning without JavaScript (errors beside the fields,
+// a municipality follows the advice panel of its public profile to /ondersteuning and asks for
+// support without JavaScript (errors beside the fields,
 // nothing typed lost, the confirmation page and emails); the responsible adviser finds it as an open
 // task and walks every staff page (start, tasks, requests, contacts with merge and erasure,
 // interactions with search, forms and detail, the municipality page with scorecard and review, the
@@ -107,6 +108,15 @@ async function signIn(server: TestServer, email: string, options: { javaScript?:
 async function supportRequestWithoutJs(server: TestServer) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
+  // The advice panel on the public municipality profile names the responsible adviser and leads to the form.
+  await visit(page, server.url('/gemeenten/GM0344'));
+  assert.match(await mainText(page), /Adviseur voor deze gemeente: Ad Advies \(voorbeeld\), Adviseur gemeenten\./);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('link', { name: 'Stel uw vraag aan de adviseurs van het programma' }).click(),
+  ]);
+  assert.match(page.url(), /\/ondersteuning\?gemeente=GM0344#vraag$/);
+  assert.equal(await page.getByLabel('Uw gemeente').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text), 'Utrecht');
   await visit(page, server.url('/ondersteuning'));
   assert.match(await mainText(page), /Ad Advies \(voorbeeld\), Adviseur gemeenten/, 'the advisers who publish are named');
   await page.getByLabel('Uw gemeente').selectOption({ label: 'Utrecht' });
