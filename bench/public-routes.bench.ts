@@ -19,7 +19,7 @@ import {
 const TARGET = 0.7;
 const DATE = '2019-09-30';
 const HEADERS = { 'accept-encoding': 'br, gzip' };
-// Short interleaved rounds: ~40 routes in about six minutes.
+// Short interleaved rounds (BENCH_DURATION seconds each, BENCH_ROUNDS rounds: bench/lib.ts).
 const ROUNDS = { durationSeconds: Number(process.env.BENCH_DURATION ?? 3), warmupSeconds: 1 };
 
 interface Route {
@@ -57,32 +57,70 @@ async function firstOf(app: BenchServer, path: string, field: 'id' | 'slug'): Pr
   return value === undefined || value === null ? null : String(value);
 }
 
+/** The first `href="<prefix>…"` in a page's HTML (an edition of the newsletter, an image), or null. */
+async function firstLink(app: BenchServer, page: string, prefix: RegExp): Promise<string | null> {
+  const res = await fetch(app.url(page));
+  if (!res.ok) return null;
+  return prefix.exec(await res.text())?.[0] ?? null;
+}
+
+interface ApiEvent {
+  id: number;
+  registration?: { state?: string };
+}
+
+/** An event of the demo whose registration is in `state` (open: the page has a form with a CSRF token; past: it has none). */
+async function eventIn(app: BenchServer, state: string): Promise<number | null> {
+  const res = await fetch(app.url('/api/v1/events'));
+  if (!res.ok) return null;
+  const events = ((await res.json()) as { data?: ApiEvent[] }).data ?? [];
+  return events.find((e) => e.registration?.state === state)?.id ?? null;
+}
+
 /** The public routes of the newer modules, with the demo's slugs and ids. */
 async function moduleRoutes(app: BenchServer): Promise<Route[]> {
   const survey = await firstOf(app, '/api/v1/surveys', 'slug');
   const surveyId = await firstOf(app, '/api/v1/surveys', 'id');
-  const event = await firstOf(app, '/api/v1/events', 'id');
+  const openEvent = await eventIn(app, 'open');
+  const pastEvent = await eventIn(app, 'past');
+  const anyEvent = pastEvent ?? openEvent ?? (await firstOf(app, '/api/v1/events', 'id'));
   const course = await firstOf(app, '/api/v1/courses', 'slug');
   const article = await firstOf(app, '/api/v1/articles', 'slug');
+  const story = await firstLink(app, '/verhalen', /\/verhalen\/[a-z0-9-]+(?=")/);
+  const edition = await firstLink(app, '/nieuwsbrief', /\/nieuwsbrief\/(?!aanmelden|aangemeld)[0-9a-z-]+(?=")/);
+  const image = article ? await firstLink(app, `/nieuws/${article}`, /\/nieuws\/afbeelding\/[0-9]+-[0-9]+\.(webp|jpg)(?=")/) : null;
   const routes: (Route | null)[] = [
-    { name: 'advice: support request page', path: '/ondersteuning' },
+    { name: 'advice: support request page (form with a CSRF token)', path: '/ondersteuning' },
+    { name: 'advice: support request sent', path: '/ondersteuning/verzonden' },
     { name: 'survey: list', path: '/enquetes' },
     survey ? { name: 'survey: published results', path: `/enquetes/${survey}` } : null,
+    survey ? { name: 'survey: results CSV', path: `/enquetes/${survey}/resultaten.csv` } : null,
+    survey ? { name: 'survey: results XLSX', path: `/enquetes/${survey}/resultaten.xlsx` } : null,
     { name: 'survey API: surveys', path: '/api/v1/surveys' },
     surveyId ? { name: 'survey API: results', path: `/api/v1/surveys/${surveyId}/results` } : null,
+    surveyId ? { name: 'survey API: response rate', path: `/api/v1/surveys/${surveyId}/response-rate` } : null,
     { name: 'events: list', path: '/bijeenkomsten' },
-    event ? { name: 'events: an event', path: `/bijeenkomsten/${event}` } : null,
+    openEvent ? { name: 'events: an event open for registration (form with a CSRF token)', path: `/bijeenkomsten/${openEvent}` } : null,
+    pastEvent ? { name: 'events: a past event', path: `/bijeenkomsten/${pastEvent}` } : null,
+    anyEvent ? { name: 'events: calendar file of an event', path: `/bijeenkomsten/${anyEvent}/agenda.ics` } : null,
     { name: 'events: calendar feed', path: '/bijeenkomsten/agenda.ics' },
     { name: 'events API', path: '/api/v1/events' },
     { name: 'academy: catalogue', path: '/academy' },
     course ? { name: 'academy: a course', path: `/academy/cursussen/${course}` } : null,
     { name: 'academy API: courses', path: '/api/v1/courses' },
     { name: 'news: list', path: '/nieuws' },
+    { name: 'news: list, second page', path: '/nieuws?pagina=2' },
     article ? { name: 'news: an article', path: `/nieuws/${article}` } : null,
     { name: 'news: stories', path: '/verhalen' },
-    { name: 'news: feed', path: '/nieuws/feed.xml' },
+    story ? { name: 'news: a story', path: story } : null,
+    { name: 'news: RSS feed', path: '/nieuws/feed.xml' },
+    { name: 'news: Atom feed', path: '/nieuws/atom.xml' },
+    image ? { name: 'news: an image', path: image } : null,
     { name: 'newsletter archive', path: '/nieuwsbrief' },
+    edition ? { name: 'newsletter: an edition', path: edition } : null,
+    { name: 'newsletter: signed up', path: '/nieuwsbrief/aangemeld' },
     { name: 'news API: articles', path: '/api/v1/articles' },
+    article ? { name: 'news API: an article', path: `/api/v1/articles/${article}` } : null,
   ];
   return routes.filter((r): r is Route => r !== null);
 }
@@ -91,13 +129,25 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+/**
+ * Why the public cache would not keep an answer, from its headers (src/http/public-cache-route.ts):
+ * it sets a cookie (a form's CSRF token) or is not `Cache-Control: public`; '' when it may be kept.
+ */
+function notKept(recorded: RecordedResponse): string {
+  const header = (name: string) => recorded.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+  if (header('set-cookie') !== undefined) return 'not kept: sets a cookie (CSRF token of a form)';
+  if (!/^public\b/.test(header('cache-control') ?? '')) return `not kept: Cache-Control ${header('cache-control') ?? 'missing'}`;
+  return '';
+}
+
 function summary(results: { route: Route; recorded: RecordedResponse; comparison: Comparison }[], skipped: string[]) {
   console.log(`\nPublic routes against a bare Fastify route sending the same bytes (target ≥ ${TARGET * 100}%):`);
   console.log(`  ${pad('route', 58)} ${pad('bytes', 8)} ${pad('app req/s', 10)} ${pad('bare req/s', 11)} ratio`);
   for (const { route, recorded, comparison: c } of results) {
     const mark = c.ratio >= TARGET ? 'met' : 'NOT met';
+    const why = notKept(recorded);
     console.log(
-      `  ${pad(route.path, 58)} ${pad(String(recorded.body.length), 8)} ${pad(Math.round(c.app.requestsPerSecond).toLocaleString('en'), 10)} ${pad(Math.round(c.baseline.requestsPerSecond).toLocaleString('en'), 11)} ${(c.ratio * 100).toFixed(0)}% ${mark}`,
+      `  ${pad(route.path, 58)} ${pad(String(recorded.body.length), 8)} ${pad(Math.round(c.app.requestsPerSecond).toLocaleString('en'), 10)} ${pad(Math.round(c.baseline.requestsPerSecond).toLocaleString('en'), 11)} ${(c.ratio * 100).toFixed(0)}% ${mark}${why ? ` (${why})` : ''}`,
     );
   }
   for (const s of skipped) console.log(`  skipped: ${s}`);
