@@ -36,7 +36,7 @@ export async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Prom
           'De API van het programma Gemeenten aan zet (aanpak mensenhandel): open gegevens over gemeenten op elke datum ' +
           'sinds 2019 en het netwerk van zorgcoördinatoren, en voor medewerkers met een persoonlijk token de gegevens van ' +
           'de programmaonderdelen. Elk onderdeel heeft een eigen tag. Fouten volgen RFC 9457 (application/problem+json). ' +
-          'Elke openbare GET heeft een ETag; stuur If-None-Match voor een 304. ' +
+          'Een operatie met een 304 geeft een ETag; stuur die terug in If-None-Match voor een 304 zonder inhoud. ' +
           'Bron gemeenten: CBS/Kadaster via PDOK (grenzen, vereenvoudigd door cartomap/nl) en CBS (cijfers, CC BY 4.0).',
         license: { name: 'CC BY 4.0 (gegevens CBS)', url: 'https://creativecommons.org/licenses/by/4.0/' },
         contact: contactFor(server.url),
