@@ -6,8 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { postForm } from '../../../test/helpers/auth.ts';
 import { municipalityNetwork } from '../network/index.ts';
 import { currentBlocks } from './blocks.ts';
+import { createContact } from './contacts.write.ts';
+import { createInteraction } from './interactions.service.ts';
 import { historyOf, policyStatusOn, setStatus } from './policy.service.ts';
 import { scorecardOf } from './scorecard.ts';
+import { addTask, setTaskStatus } from './tasks.service.ts';
 import { type AdviceTest, adviceTest } from './test-kit.ts';
 
 let a: AdviceTest;
@@ -167,5 +170,47 @@ describe('review of a self-assessment', () => {
       { status: 'in-place' },
     );
     assert.equal(reviewedByMunicipality.statusCode, 403);
+  });
+});
+
+describe('the staff page of a municipality', () => {
+  it('shows its contacts, recent interactions, open tasks and the scorecard with history', async () => {
+    const ctx = a.as(a.adviser);
+    const contact = await createContact(ctx, {
+      area: 'GM0153',
+      name: 'Carla Contact',
+      role: 'aandachtsfunctionaris',
+      email: 'carla@enschede.example',
+      phone: null,
+      since: '2018-01-01',
+      until: null,
+      lawfulBasis: 'public-task',
+    });
+    const iid = await createInteraction(ctx, {
+      date: '2019-10-01',
+      type: 'advice-conversation',
+      subject: 'Adviesgesprek Enschede over de meldroute',
+      summary: 'x',
+      municipalityCodes: ['GM0153'],
+      regionCode: null,
+      adviserIds: [a.adviser.id],
+      contactIds: [contact],
+    });
+    await addTask(ctx, iid, { title: 'Voorbeeldprotocol sturen aan Enschede', ownerId: a.adviser.id, dueDate: '2019-12-01' });
+    const done = await addTask(ctx, iid, { title: 'Afgeronde taak Enschede', ownerId: a.adviser.id, dueDate: '2019-11-15' });
+    await setTaskStatus(ctx, done.id, true);
+    await set('GM0153', 'signal-route', 'in-progress', '2019-05-01', 'Route in concept');
+    await set('GM0153', 'signal-route', 'in-place', '2019-10-15', 'Route vastgesteld');
+    const s = await a.login(a.adviser);
+    const page = (await a.t.app.inject({ url: '/beheer/advies/gemeente/GM0153', cookies: s.cookies })).body;
+    for (const text of [
+      'Carla Contact',
+      'Adviesgesprek Enschede over de meldroute',
+      'Voorbeeldprotocol sturen aan Enschede',
+      'Route in concept',
+      'Route vastgesteld',
+    ])
+      assert.match(page, new RegExp(text), text);
+    assert.doesNotMatch(page, /Afgeronde taak Enschede/, 'only open tasks');
   });
 });
