@@ -36,6 +36,8 @@ test('the network map of 30 September 2019: figures, map, legend with the norm, 
   const figures = await page.locator('.gaz-figures').innerText();
   assert.match(figures, /Actieve zorgcoördinatoren\s*27/);
   assert.match(await page.locator('.gaz-legend').innerText(), /Norm: 0,10 FTE per 100\.000 inwoners/);
+  // The monthly figures are a table in a disclosure under the charts.
+  await page.getByText('De cijfers per maand als tabel').click();
   assert.match(await page.locator('.gaz-timeline table').innerText(), /2019-09\s+27/);
   assert.equal(await page.locator('.gaz-timeline svg.gaz-chart').count(), 2);
   // The same map island as /kaart: zoom buttons change the viewBox.

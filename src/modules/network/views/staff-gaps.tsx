@@ -1,14 +1,13 @@
 // /beheer/netwerk/tekorten: municipalities without a coordinator or below the norm on a date, with
 // the extra FTE needed, and downloads as CSV and Excel.
 import { defineMessages, formatDate, formatNumber } from '../../../i18n.ts';
-import { DataTable, Heading1, Paragraph, SubmitButton } from '../../../views/components.tsx';
+import { DataTable, Heading1, Paragraph } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { Gap } from '../network.logic.ts';
+import { DateForm } from './network-page.tsx';
 
 export const gapText = defineMessages({
   title: { nl: 'Tekorten in het netwerk', en: 'Gaps in the network' },
-  date: { nl: 'Datum', en: 'Date' },
-  show: { nl: 'Toon', en: 'Show' },
   norm: { nl: 'Norm', en: 'Norm' },
   normUnit: { nl: 'FTE per 100.000 inwoners', en: 'FTE per 100,000 inhabitants' },
   summary: (count: number, total: string) => ({
@@ -27,25 +26,6 @@ export const gapText = defineMessages({
   extra: { nl: 'Extra FTE nodig', en: 'Extra FTE needed' },
 });
 
-function DateForm(props: { date: string }) {
-  const t = gapText(usePage().locale);
-  return (
-    <form method="get" action="/beheer/netwerk/tekorten" class="utrecht-form gaz-inline-form">
-      <div class="utrecht-form-field utrecht-form-field--text">
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="field-datum">
-            {t.date}
-          </label>
-        </div>
-        <div class="utrecht-form-field__input">
-          <input class="utrecht-textbox" type="date" id="field-datum" name="datum" value={props.date} />
-        </div>
-      </div>
-      <SubmitButton variant="secondary">{t.show}</SubmitButton>
-    </form>
-  );
-}
-
 export function GapReport(props: { gaps: Gap[]; norm: number; date: string }) {
   const { locale } = usePage();
   const t = gapText(locale);
@@ -53,7 +33,7 @@ export function GapReport(props: { gaps: Gap[]; norm: number; date: string }) {
   return (
     <>
       <Heading1>{t.title}</Heading1>
-      <DateForm date={props.date} />
+      <DateForm date={props.date} action="/beheer/netwerk/tekorten" />
       <Paragraph>
         {t.norm}: {formatNumber(props.norm, locale, 2)} {t.normUnit}. {t.summary(props.gaps.length, formatNumber(total, locale, 2))}
       </Paragraph>
