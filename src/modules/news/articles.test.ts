@@ -211,8 +211,32 @@ describe('images', () => {
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     assert.equal(notImage.statusCode, 400);
-    assert.match(notImage.body, /id="field-file-error"[^>]*>(?:<[^>]+>[^<]*<\/[^>]+>)?\s*Kies een foto of afbeelding als JPEG, PNG of WebP\./, 'beside the field');
+    assert.match(
+      notImage.body,
+      /id="field-file-error"[^>]*>(?:<[^>]+>[^<]*<\/[^>]+>)?\s*Kies een foto of afbeelding als JPEG, PNG of WebP\./,
+      'beside the field',
+    );
     assert.match(notImage.body, /aria-describedby="field-file-description field-file-error"/);
+    // Larger than 8 MB (JPEG bytes, so only the size is wrong): refused with the limit, nothing stored.
+    const huge = Buffer.alloc(8 * 1024 * 1024 + 10, 0);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    const tooLarge = await t.app.inject({
+      method: 'POST',
+      url: '/beheer/nieuws/afbeeldingen',
+      cookies: editor.cookies,
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${editor.csrf}\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="groot.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        huge,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    assert.equal(tooLarge.statusCode, 400);
+    assert.match(tooLarge.body, /Kies een afbeelding van hoogstens 8 MB\./);
+    assert.equal((await t.deps.db.selectFrom('news_images').select('id').execute()).length, 1, 'only the photo is stored');
   });
 });
 
