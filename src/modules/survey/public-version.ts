@@ -2,8 +2,9 @@
 // /enquetes, the published results (page, CSV, XLSX) and the public API show. One read: the settings
 // (the suppression threshold, and a version row that staff writes to surveys bump in their
 // transaction, survey_settings.public_version), the surveys' status, results version and latest
-// change, the invitations, and the responses' save counter (each save that changes an answer bumps
-// it) and submissions (the response-rate API). The results are grouped by the atlas' provinces and
+// change, the invitations, and the responses started and submitted (the response-rate API; the
+// results count submitted answers only, so a save inside a started response changes nothing the
+// public sees and does not make other instances render again). The results are grouped by the atlas' provinces and
 // size classes, so the public version joins the atlas' version. Trusted 2 s per instance; a write
 // here calls bumpSurveyVersion or surveyChanged and is seen by the very next request.
 import { sql } from 'kysely';
@@ -28,12 +29,7 @@ export const surveyOwnVersion = publicCacheVersion('survey', async (db) => {
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('survey_responses')
-      .select((eb) => [
-        eb.fn.countAll<string>().as('n'),
-        eb.fn.sum<string>('version').as('v'),
-        sql<string>`sum(case when status = 'submitted' then 1 else 0 end)`.as('s'),
-        eb.fn.max('updated_at').as('u'),
-      ])
+      .select((eb) => [eb.fn.countAll<string>().as('n'), sql<string>`sum(case when status = 'submitted' then 1 else 0 end)`.as('s')])
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('survey_invitations')
@@ -43,7 +39,7 @@ export const surveyOwnVersion = publicCacheVersion('survey', async (db) => {
   return [
     settings.map((s) => `${s.key}=${s.value}`).join(','),
     `${surveys.n}:${surveys.u ?? ''}:${surveys.r ?? 0}:${surveys.p ?? 0}:${surveys.o ?? 0}`,
-    `${responses.n}:${responses.v ?? 0}:${responses.s ?? 0}:${responses.u ?? ''}`,
+    `${responses.n}:${responses.s ?? 0}`,
     `${invitations.n}:${invitations.i ?? 0}`,
   ].join('|');
 });
