@@ -1,8 +1,13 @@
 // /bijeenkomsten on a real database: upcoming and past events in their own sections, and the
-// filters by type and audience (the province filter: staff.test.ts), each combined with the others.
+// filters by type and audience (the province filter: staff.test.ts), each combined with the others;
+// an event by invitation.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { TestApp } from '../../../test/helpers/app.ts';
+import { SYSTEM_ACTOR } from '../../http/request-user.ts';
+import { linksOf } from './links.ts';
+import { register } from './registrations.service.ts';
+import { getEvent } from './service.ts';
 import { clockAt, eventsTestApp, makeEvent } from './testing/kit.ts';
 
 const clock = clockAt('2019-10-15T10:00:00Z');
@@ -47,4 +52,21 @@ test('filter by type, by audience, and both', async () => {
   assert.deepEqual(await listed('?type=workshop&audience=police'), { upcoming: ['Workshop beleid'], past: [] });
   assert.deepEqual(await listed('?type=webinar&audience=policy-officers'), { upcoming: [], past: [] });
   assert.equal((await t.app.inject({ url: '/bijeenkomsten?audience=iedereen' })).statusCode, 400);
+});
+
+test('an event by invitation: the page has a form only with the invitation link, and registering needs its key', async () => {
+  const id = await makeEvent(t, { title: 'Overleg ketenpartners', access: 'invitation', date: '2019-11-20' });
+  const e = await getEvent(t.deps.db, id);
+  assert.ok(e?.invite_key, 'staff get an invitation link');
+  const plain = await t.app.inject({ url: `/bijeenkomsten/${id}` });
+  assert.doesNotMatch(plain.body, /name="email"/, 'no form without the invitation');
+  const invited = await t.app.inject({ url: `/bijeenkomsten/${id}?uitnodiging=${e.invite_key}` });
+  assert.match(invited.body, /name="email"/);
+  const person = { name: 'Genodigde', email: 'genodigde@example.org', organisation: 'Politie', municipality: 'other' as const };
+  const ctx = { db: t.deps.db, actor: SYSTEM_ACTOR, now: clock.now() };
+  await assert.rejects(
+    register(ctx, linksOf(t.deps), id, { ...person, invite: 'geraden' }),
+    (err: { status: number; detail: { nl: string } }) => err.status === 400 && /alleen met de link uit de uitnodiging/.test(err.detail.nl),
+  );
+  assert.equal((await register(ctx, linksOf(t.deps), id, { ...person, invite: e.invite_key })).outcome, 'registered');
 });
