@@ -96,26 +96,49 @@
   }
 
   const SHAPES = 'rect, path, circle, ellipse, polygon, polyline';
+  const NOT_PAINTED = 'defs, pattern, clipPath, mask, marker, symbol, linearGradient, radialGradient';
 
-  /** The colour under a screen point of an SVG text: the last painted filled shape before it, over the SVG's backdrop. */
+  /** The colours a paint server (pattern or gradient, `url(#id)`) can show, or null. */
+  function paintColours(fill) {
+    const id = fill.match(/url\(\s*["']?#([^"')]+)["']?\s*\)/)?.[1];
+    const server = id ? document.getElementById(id) : null;
+    if (!server) return null;
+    const colours = [];
+    if (server.tagName === 'pattern') {
+      for (const shape of server.querySelectorAll(SHAPES)) {
+        const s = getComputedStyle(shape);
+        for (const paint of [s.fill, s.stroke]) if (paint !== 'none' && !paint.startsWith('url(')) colours.push(rgba(paint));
+      }
+    } else {
+      for (const stop of server.querySelectorAll('stop')) colours.push(rgba(getComputedStyle(stop).stopColor));
+    }
+    return colours.length > 0 ? colours : null;
+  }
+
+  /**
+   * The colours that can be under a screen point of an SVG text: the filled shapes painted before
+   * it, in order, over the SVG's backdrop (a pattern or gradient gives each of its colours).
+   */
   function svgBackdrop(text, svg, x, y) {
     const base = backdrop(svg);
     if (base.unresolved) return base;
-    let bg = base.color;
+    let colours = [base.color];
     const shapes = [...svg.querySelectorAll(SHAPES)].filter(
-      (s) => s.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING && !s.contains(text),
+      (s) => s.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING && !s.contains(text) && !s.closest(NOT_PAINTED),
     );
     for (const shape of shapes) {
       const s = getComputedStyle(shape);
       if (s.display === 'none' || s.visibility !== 'visible' || s.fill === 'none') continue;
-      if (s.fill.startsWith('url(')) return { unresolved: `pattern or gradient fill on ${path(shape)}` };
       const m = shape.getScreenCTM();
       if (!m) continue;
       const local = new DOMPoint(x, y).matrixTransform(m.inverse());
       if (!shape.isPointInFill(local)) continue;
-      bg = over(rgba(s.fill), bg, Number.parseFloat(s.fillOpacity || '1') * opacityWithin(shape, svg));
+      const alpha = Number.parseFloat(s.fillOpacity || '1') * opacityWithin(shape, svg);
+      const paints = s.fill.startsWith('url(') ? paintColours(s.fill) : [rgba(s.fill)];
+      if (!paints) return { unresolved: `an unknown paint server on ${path(shape)}` };
+      colours = paints.flatMap((paint) => colours.map((below) => over(paint, below, alpha)));
     }
-    return { color: bg };
+    return { colours };
   }
 
   function largeText(px, weight) {
@@ -138,8 +161,10 @@
       const p = new DOMPoint(box.x + box.width * f, box.y + box.height / 2).matrixTransform(m);
       const bg = svgBackdrop(el, svg, p.x, p.y);
       if (bg.unresolved) return { el, unresolved: bg.unresolved };
-      const r = ratio(over(fg, bg.color, alpha), bg.color);
-      if (!worst || r < worst.ratio) worst = { el, ratio: r, required, fg: over(fg, bg.color, alpha), bg: bg.color, px };
+      for (const colour of bg.colours) {
+        const r = ratio(over(fg, colour, alpha), colour);
+        if (!worst || r < worst.ratio) worst = { el, ratio: r, required, fg: over(fg, colour, alpha), bg: colour, px };
+      }
     }
     return worst;
   }
@@ -209,7 +234,8 @@
       if (r > borderRatio) [borderRatio, border] = [r, c];
     }
     const field = el.matches('input, select, textarea');
-    const drawn = border !== null || fillRatio > 1.05;
+    // A border or fill the same colour as the surroundings draws nothing (a text-only button).
+    const drawn = borderRatio > 1.05 || fillRatio > 1.05;
     if ((field || drawn) && Math.max(fillRatio, borderRatio) < 3) {
       const shown = border ? `border ${hex(border)}` : `fill ${hex(fill)}`;
       return {
@@ -270,6 +296,11 @@
     return { ok: el.tabIndex >= 0 && named, el };
   }
 
+  function containingBlock(el) {
+    for (let e = el.parentElement; e; e = e.parentElement) if (getComputedStyle(e).position !== 'static') return e;
+    return document.documentElement;
+  }
+
   function clips(el) {
     const s = getComputedStyle(el);
     return s.overflowX === 'hidden' || s.overflowX === 'clip';
@@ -285,11 +316,16 @@
     for (const el of document.body.querySelectorAll('*')) {
       if (excluded(el, exclude)) continue;
       const rect = el.getBoundingClientRect();
-      if (rect.right <= vw + 1 || rect.width <= 1) continue;
+      if (rect.right <= vw + 1) continue;
+      const position = getComputedStyle(el).position;
+      if (rect.width <= 1 && position !== 'absolute' && position !== 'fixed') continue;
       let parent = el.parentElement;
       let allowed = false;
       let clipped = false;
+      // An absolutely positioned element is clipped only by a scroll container that holds its containing block.
+      const block = position === 'fixed' ? document.documentElement : position === 'absolute' ? containingBlock(el) : null;
       for (; parent && parent !== document.body; parent = parent.parentElement) {
+        if (block && !parent.contains(block)) continue;
         const scroller = allowedScroller(parent);
         if (scroller && parent.getBoundingClientRect().right <= vw + 1) {
           if (!scroller.ok && !reported.has(parent)) {
@@ -306,10 +342,12 @@
       }
       if (allowed || clipped) continue;
       const p = el.parentElement;
-      if (p && p !== document.body && p.getBoundingClientRect().right > vw + 1) continue; // report where the overflow starts
+      if (!block && p && p !== document.body && p.getBoundingClientRect().right > vw + 1) continue; // report where the overflow starts
+      const abs =
+        position === 'absolute' || position === 'fixed' ? `, position: ${position} (its scroll container needs position: relative)` : '';
       failures.push({
         target: path(el),
-        problem: `reaches ${Math.round(rect.right)} px in a ${vw} px viewport (${Math.round(rect.width)} px wide)`,
+        problem: `reaches ${Math.round(rect.right)} px in a ${vw} px viewport (${Math.round(rect.width)} px wide${abs})`,
       });
     }
     for (const el of document.body.querySelectorAll('*')) {

@@ -40,6 +40,13 @@ test('SVG text is measured by its fill against what is painted behind it', { tim
   // Dark text on a dark rectangle drawn before it fails; the same text on white passes.
   const onDark = await problems(page(chart('#333333', '<rect x="0" y="0" width="200" height="60" fill="#154273"/>')));
   assert.match(onDark, /svg > text: contrast 1\.\d\d:1, needs 4\.5:1 \(#333333 on #154273/);
+  // A patterned shape counts with each of its colours; the pattern's own tile in <defs> is not painted there.
+  const pattern =
+    '<defs><pattern id="p" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/>' +
+    '<path d="M0 6L6 0" stroke="#154273"/></pattern></defs>';
+  const onPattern = await problems(page(chart('#333333', `${pattern}<rect x="55" y="10" width="60" height="30" fill="url(#p)"/>`)));
+  assert.match(onPattern, /svg > text > tspan: contrast 1\.\d\d:1, needs 4\.5:1 \(#333333 on #154273/);
+  assert.doesNotMatch(onPattern, /svg > text: /, 'Jan is not on the patterned shape');
 });
 
 test('controls: a faint border and a faint glyph-only icon fail 1.4.11, axe-undecided text is measured', { timeout: 30_000 }, async () => {
@@ -84,4 +91,14 @@ test('a wide table may scroll inside a focusable, named container, not in an ano
   assert.doesNotMatch(anonymous, /page scrolls horizontally/);
   const named = await problems(page(`<div class="scroll" tabindex="0" role="region" aria-labelledby="c">${table}</div>`, style));
   assert.equal(named, '');
+  // Visually hidden text far right in the table escapes a scroll container that is not its containing block.
+  const hidden = '<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">verborgen</span>';
+  const wideCell = `<table><caption id="c">Cijfers</caption><tr><th scope="col">Een heel brede kolom</th><td>x ${hidden}</td></tr></table>`;
+  const escaping = await problems(page(`<div class="scroll" tabindex="0" role="region" aria-labelledby="c">${wideCell}</div>`, style));
+  assert.match(escaping, /page scrolls horizontally/);
+  assert.match(escaping, /tbody > tr > td > span: reaches \d+ px in a 320 px viewport \(1 px wide, position: absolute/);
+  const held = await problems(
+    page(`<div class="scroll" tabindex="0" role="region" aria-labelledby="c">${wideCell}</div>`, `${style} .scroll{position:relative}`),
+  );
+  assert.equal(held, '');
 });

@@ -4,6 +4,7 @@ import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, type Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Paragraph, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
+import { ScrollRegion } from '../../../views/scroll-region.tsx';
 import { changedKeys, type KeyChange } from '../audit.logic.ts';
 import type { AuditEntryView } from '../service.ts';
 
@@ -128,7 +129,7 @@ export function AuditPage(props: {
           {r.entries.length === 0 ? (
             <Paragraph>{t.none}</Paragraph>
           ) : (
-            <div class="gaz-table-scroll">
+            <ScrollRegion label={t.title}>
               <table class="utrecht-table utrecht-table--html-table">
                 <caption class="utrecht-table__caption gaz-visually-hidden">{t.title}</caption>
                 <thead class="utrecht-table__header">
@@ -165,7 +166,7 @@ export function AuditPage(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           {r.pages > 1 ? (
             <nav aria-label={t.pages} class="gaz-pager">

@@ -4,6 +4,7 @@
 import type { FieldError } from '../../../http/errors.ts';
 import type { Locale } from '../../../i18n.ts';
 import { ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import { ScrollRegion } from '../../../views/scroll-region.tsx';
 import type { InvitableContact } from '../../advice/index.ts';
 import type { Recipient } from '../invitations.service.ts';
 import type { ResponseState } from '../responses.service.ts';
@@ -68,7 +69,7 @@ export function InvitationsPage(props: {
           : L(locale, 'geen', 'none')}{' '}
         {L(locale, 'vóór de sluiting', 'before closing')} ({date(survey.closesOn, locale)}).
       </Paragraph>
-      <div class="gaz-table-scroll">
+      <ScrollRegion label={L(locale, 'Gemeenten', 'Municipalities')}>
         <table class="utrecht-table utrecht-table--html-table">
           <caption class="utrecht-table__caption">{L(locale, 'Gemeenten', 'Municipalities')}</caption>
           <thead class="utrecht-table__header">
@@ -106,7 +107,7 @@ export function InvitationsPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -3,6 +3,7 @@
 // the previous round with predecessors' answers labelled. Same data as the PDF.
 import type { Locale } from '../../../i18n.ts';
 import { Heading1, Notice, Paragraph } from '../../../views/components.tsx';
+import { ScrollRegion } from '../../../views/scroll-region.tsx';
 import type { ReportData, ReportItem } from '../report.logic.ts';
 import { date, L, num, pct, T } from './common.tsx';
 
@@ -17,7 +18,7 @@ function ItemTable(props: { item: ReportItem; locale: Locale }) {
   const { item, locale } = props;
   if (item.kind === 'text' || item.groups.length === 0) return null;
   return (
-    <div class="gaz-table-scroll">
+    <ScrollRegion label={`${L(locale, 'Antwoorden vergeleken', 'Answers compared')}: ${T(locale, item.text)}`}>
       <table class="utrecht-table utrecht-table--html-table gaz-survey-report-table">
         <caption class="utrecht-table__caption gaz-visually-hidden">
           {L(locale, 'Antwoorden vergeleken', 'Answers compared')}: {T(locale, item.text)}
@@ -66,7 +67,7 @@ function ItemTable(props: { item: ReportItem; locale: Locale }) {
           ) : null}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

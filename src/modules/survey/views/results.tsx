@@ -3,6 +3,7 @@
 // page (small groups hidden and said so, no open answers).
 import type { Locale } from '../../../i18n.ts';
 import { formatNumber } from '../../../i18n.ts';
+import { ScrollRegion } from '../../../views/scroll-region.tsx';
 import type { GroupFigures, QuestionResult, SurveyResults } from '../aggregate.logic.ts';
 import { shareOf } from '../aggregate.logic.ts';
 import { choicesOf, isTextQuestion } from '../answers.logic.ts';
@@ -22,7 +23,7 @@ function GroupTable(props: { q: QuestionDef; caption: string; groups: GroupFigur
   const choices = choicesOf(q);
   const numeric = q.type === 'number' || q.type === 'scale';
   return (
-    <div class="gaz-table-scroll">
+    <ScrollRegion label={props.caption}>
       <table class="utrecht-table utrecht-table--html-table gaz-survey-results-table">
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">
@@ -89,7 +90,7 @@ function GroupTable(props: { q: QuestionDef; caption: string; groups: GroupFigur
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { Locale } from '../../../i18n.ts';
 import { ChoroplethLegend, type LegendClass } from '../../../views/choropleth/index.ts';
 import { Heading1, Paragraph } from '../../../views/components.tsx';
+import { ScrollRegion } from '../../../views/scroll-region.tsx';
 import type { RateRow } from '../groups.logic.ts';
 import type { ParticipationView, Tracking } from '../results.service.ts';
 import type { SurveySummary } from '../types.ts';
@@ -12,7 +13,7 @@ import { date, L, pct, T } from './common.tsx';
 function RateTable(props: { caption: string; rows: RateRow[]; locale: Locale }) {
   const { locale } = props;
   return (
-    <div class="gaz-table-scroll">
+    <ScrollRegion label={props.caption}>
       <table class="utrecht-table utrecht-table--html-table">
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">
@@ -44,7 +45,7 @@ function RateTable(props: { caption: string; rows: RateRow[]; locale: Locale }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -53,7 +54,7 @@ function NonResponders(props: { survey: SurveySummary; list: ParticipationView[]
   if (props.list.length === 0)
     return <Paragraph>{L(locale, 'Alle uitgenodigde gemeenten hebben ingediend.', 'Every invited municipality has submitted.')}</Paragraph>;
   return (
-    <div class="gaz-table-scroll">
+    <ScrollRegion label={L(locale, 'Nog niet ingediend', 'Not submitted yet')}>
       <table class="utrecht-table utrecht-table--html-table">
         <caption class="utrecht-table__caption">
           {L(locale, `Nog niet ingediend (${props.list.length})`, `Not submitted yet (${props.list.length})`)}
@@ -91,7 +92,7 @@ function NonResponders(props: { survey: SurveySummary; list: ParticipationView[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -129,27 +130,29 @@ export function TrackingPage(props: {
         />
         <details class="gaz-details">
           <summary>{L(locale, 'Cijfers per dag', 'Figures per day')}</summary>
-          <table class="utrecht-table utrecht-table--html-table">
-            <caption class="utrecht-table__caption">{L(locale, 'Cumulatief per dag', 'Cumulative per day')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {[L(locale, 'Datum', 'Date'), L(locale, 'Begonnen', 'Started'), L(locale, 'Ingediend', 'Submitted')].map((h) => (
-                  <th class="utrecht-table__header-cell" scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {t.series.map((p) => (
-                <tr class="utrecht-table__row" key={p.date}>
-                  <td class="utrecht-table__cell">{p.date}</td>
-                  <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.started}</td>
-                  <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.submitted}</td>
+          <ScrollRegion label={L(locale, 'Cumulatief per dag', 'Cumulative per day')}>
+            <table class="utrecht-table utrecht-table--html-table">
+              <caption class="utrecht-table__caption">{L(locale, 'Cumulatief per dag', 'Cumulative per day')}</caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  {[L(locale, 'Datum', 'Date'), L(locale, 'Begonnen', 'Started'), L(locale, 'Ingediend', 'Submitted')].map((h) => (
+                    <th class="utrecht-table__header-cell" scope="col" key={h}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {t.series.map((p) => (
+                  <tr class="utrecht-table__row" key={p.date}>
+                    <td class="utrecht-table__cell">{p.date}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.started}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.submitted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </details>
       </div>
       {(['byProvince', 'bySizeClass'] as const).map((k) => {
