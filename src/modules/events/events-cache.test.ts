@@ -1,9 +1,10 @@
 // The events' public pages, calendar feeds and API in the public cache (ADR 0016), over real HTTP
 // with two app instances on one database (SQLite, or PostgreSQL with TEST_DATABASE_URL): kept (the
 // second answer from the edge cache, ETag and 304); a change through the staff service and a
-// registration are seen at once on the writing instance and within the 2 s trust on the other; an
-// event that ends moves from upcoming to past, and its registration closes, at that moment by the
-// app's clock, without a write; a page with an open registration form (a CSRF token) is never kept.
+// registration are seen at once on the writing instance and within the 2 s trust on the other; the
+// registration window closes at Dutch midnight and an event that ends moves from upcoming to past,
+// at that moment by the app's clock, without a write; a page with an open registration form (a CSRF
+// token) is never kept.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestApp } from '../../../test/helpers/app.ts';
@@ -65,7 +66,26 @@ describe('events in the public cache, on two instances', () => {
     );
   });
 
+  test('the registration closes at Dutch midnight, while the UTC day is still the same', async () => {
+    clock.set('2019-10-30T12:00:00Z');
+    for (const get of [two.getA, two.getB]) {
+      assert.ok((await until(() => get('/api/v1/events'), (a) => apiEvent(bodyText(a)).registration.state === 'open')) > 0);
+    }
+    assert.equal(apiEvent(await assertKept(two, '/api/v1/events')).registration.state, 'open');
+    // Registration closes after 30 October (a Dutch date): 23:30 UTC is 00:30 on the 31st in Amsterdam.
+    clock.set('2019-10-30T23:30:00Z');
+    for (const get of [two.getA, two.getB]) {
+      assert.ok(
+        (await until(
+          () => get('/api/v1/events'),
+          (a) => apiEvent(bodyText(a)).registration.state === 'closed',
+        )) > 0,
+      );
+    }
+  });
+
   test('an open registration form is never kept; after the start the page has none and is kept', async () => {
+    clock.set('2019-10-01T10:00:00Z');
     const page = await two.getA(`/bijeenkomsten/${id}`);
     assert.equal(page.status, 200);
     assert.ok(page.headers['set-cookie'], 'the registration form carries a CSRF token');
