@@ -109,7 +109,6 @@ async function moduleRoutes(app: BenchServer): Promise<Route[]> {
     course ? { name: 'academy: a course', path: `/academy/cursussen/${course}` } : null,
     { name: 'academy API: courses', path: '/api/v1/courses' },
     { name: 'news: list', path: '/nieuws' },
-    { name: 'news: list, second page', path: '/nieuws?pagina=2' },
     article ? { name: 'news: an article', path: `/nieuws/${article}` } : null,
     { name: 'news: stories', path: '/verhalen' },
     story ? { name: 'news: a story', path: story } : null,

@@ -69,7 +69,12 @@ describe('events in the public cache, on two instances', () => {
   test('the registration closes at Dutch midnight, while the UTC day is still the same', async () => {
     clock.set('2019-10-30T12:00:00Z');
     for (const get of [two.getA, two.getB]) {
-      assert.ok((await until(() => get('/api/v1/events'), (a) => apiEvent(bodyText(a)).registration.state === 'open')) > 0);
+      assert.ok(
+        (await until(
+          () => get('/api/v1/events'),
+          (a) => apiEvent(bodyText(a)).registration.state === 'open',
+        )) > 0,
+      );
     }
     assert.equal(apiEvent(await assertKept(two, '/api/v1/events')).registration.state, 'open');
     // Registration closes after 30 October (a Dutch date): 23:30 UTC is 00:30 on the 31st in Amsterdam.
