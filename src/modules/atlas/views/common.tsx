@@ -1,4 +1,5 @@
 // Pieces shared by the atlas pages: the date/filter form fields and the attribution line.
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, formatDate } from '../../../i18n.ts';
 import { ErrorSummary, Paragraph, TextField } from '../../../views/components.tsx';
@@ -22,9 +23,20 @@ export const atlasText = defineMessages({
   population: { nl: 'Inwoners', en: 'Inhabitants' },
 });
 
-export function DateField(props: { value: string; errors: FieldError[] }) {
+/** The date field of the atlas forms; `addon` puts the submit button beside it (one group). */
+export function DateField(props: { value: string; errors: FieldError[]; addon?: ComponentChildren }) {
   const t = atlasText(usePage().locale);
-  return <TextField name="datum" label={t.date} description={t.dateHint} value={props.value} errors={props.errors} inputMode="numeric" />;
+  return (
+    <TextField
+      name="datum"
+      label={t.date}
+      description={t.dateHint}
+      value={props.value}
+      errors={props.errors}
+      inputMode="numeric"
+      addon={props.addon}
+    />
+  );
 }
 
 export function FormErrors(props: { errors: FieldError[]; labels: Record<string, string> }) {

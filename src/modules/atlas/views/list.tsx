@@ -56,9 +56,9 @@ function FilterForm(p: Pick<ListViewProps, 'input' | 'errors' | 'provinces'>) {
   const t = m(locale);
   const a = atlasText(locale);
   return (
-    <Form action="/gemeenten" method="get">
-      <fieldset class="utrecht-form-fieldset">
-        <legend class="utrecht-form-fieldset__legend">{t.filter}</legend>
+    <Form action="/gemeenten" method="get" class="gaz-panel">
+      <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t.filter}</legend>
         <div class="gaz-atlas-filters">
           <TextField name="zoek" type="search" label={t.search} description={t.searchHint} value={p.input.zoek} errors={p.errors} />
           <SelectField

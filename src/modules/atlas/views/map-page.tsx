@@ -43,11 +43,10 @@ export function MapPageView(p: MapViewProps) {
       <Heading1>{t.title}</Heading1>
       <Paragraph>{t.intro}</Paragraph>
       <FormErrors errors={p.errors} labels={{ datum: a.date }} />
-      <Form action="/kaart" method="get">
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend">{t.choose}</legend>
-          <DateField value={p.input.datum} errors={p.errors} />
-          <SubmitButton>{a.show}</SubmitButton>
+      <Form action="/kaart" method="get" class="gaz-panel">
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t.choose}</legend>
+          <DateField value={p.input.datum} errors={p.errors} addon={<SubmitButton>{a.show}</SubmitButton>} />
         </fieldset>
       </Form>
       {p.date ? (
