@@ -146,7 +146,7 @@ export function EditionFormPage(props: {
   const v = props.values;
   return (
     <>
-      <Heading1>{props.id ? (v.title ?? t.editions) : t.newEdition}</Heading1>
+      <Heading1>{props.id ? v.title || t.editions : t.newEdition}</Heading1>
       <ErrorSummary
         errors={props.errors}
         labels={{

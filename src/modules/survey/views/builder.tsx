@@ -41,7 +41,7 @@ function QuestionRow(props: { survey: SurveyDef; q: QuestionDef; locale: Locale 
           {q.condition.values.map((v) => formatAnswer(on, v, locale)).join(' / ')}
         </span>
       ) : null}
-      <span class="gaz-survey-row-actions">
+      <div class="gaz-survey-row-actions">
         {(['up', 'down'] as const).map((d) => (
           <Form action={`${base}/verplaatsen`} class="gaz-inline-form" key={d}>
             <input type="hidden" name="direction" value={d} />
@@ -57,7 +57,7 @@ function QuestionRow(props: { survey: SurveyDef; q: QuestionDef; locale: Locale 
             <span class="gaz-visually-hidden">: {T(locale, q.text)}</span>
           </SubmitButton>
         </Form>
-      </span>
+      </div>
     </li>
   );
 }
