@@ -3,10 +3,13 @@
 // through the emailed link; an adviser writing an article and a story and sending an edition that
 // arrives by email; unsubscribing in one click with the List-Unsubscribe header (RFC 8058); uploading
 // a photo to the image library (a wrong file refused beside the field, EXIF location stripped, long
-// cache lifetime) and showing it in the article with its alt text.
+// cache lifetime) and showing it in the article with its alt text; on SQLite and, with
+// E2E_POSTGRES_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
@@ -17,13 +20,31 @@ let browser: Browser;
 const READER = 'lezer-e2e@example.org';
 
 before(async () => {
-  server = await startServer({ loadDemo: true });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
+
+/** A fresh PostgreSQL database beside E2E_POSTGRES_URL for one run of the journeys, dropped after. */
+async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gaz_e2e_news_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
 
 async function visit(page: Page, path: string, status = 200) {
   const res = await page.goto(server.url(path));
@@ -65,140 +86,168 @@ async function uploadImage(page: Page): Promise<number> {
   return id;
 }
 
-test('reading: the news list by tag, an article with its data block, a story with its content note, the archive', {
-  timeout: 90_000,
-}, async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await visit(page, '/nieuws');
-  await page.getByRole('link', { name: 'Netwerk', exact: true }).click();
-  await page.waitForURL(/onderwerp=network/);
-  await checkA11y(page);
-  await page.getByRole('link', { name: 'Zorgcoördinatie: 27 zorgcoördinatoren in september' }).click();
-  await page.waitForURL(/\/nieuws\/zorgcoordinatie/);
-  await checkA11y(page);
-  assert.match(await page.locator('.gaz-embed').innerText(), /27 zorgcoördinatoren mensenhandel op 30 september 2019/);
-  assert.match(await page.locator('main').innerText(), /Opgenomen in de nieuwsbrief van september 2019/);
-  await visit(page, '/verhalen');
-  await page.getByRole('link', { name: /KIM/ }).first().click();
-  await page.waitForURL(/\/verhalen\//);
-  await checkA11y(page);
-  assert.match(await page.locator('.utrecht-alert').innerText(), /uitbuiting en dwang/);
-  await visit(page, '/nieuwsbrief');
-  await page.getByRole('link', { name: 'Nieuwsbrief oktober 2019' }).click();
-  await page.waitForURL(/\/nieuwsbrief\/2019-10/);
-  await checkA11y(page);
-  const rss = await page.request.get(server.url('/nieuws/feed.xml'));
-  assert.match(await rss.text(), /<rss version="2.0"/);
-  await context.close();
-});
-
-test('subscribing without JavaScript: an error beside the field, then double opt-in through the emailed link', {
-  timeout: 90_000,
-}, async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await visit(page, '/nieuwsbrief/aanmelden');
-  await page.getByLabel('E-mailadres').fill(READER);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  assert.match(await page.locator('.gaz-error-summary').innerText(), /Vink aan dat u de nieuwsbrief wilt ontvangen/);
-  await checkA11y(page);
-  assert.equal(await page.getByLabel('E-mailadres').inputValue(), READER, 'what was typed is kept');
-  await page.getByLabel('Zorgcoördinatie').check();
-  await page.getByLabel(/Ik wil de nieuwsbrief van Gemeenten aan zet ontvangen/).check();
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(/\/nieuwsbrief\/aangemeld/);
-  await checkA11y(page);
-  const mail = await waitForEmail(server, (m) => m.to.includes(READER) && /Bevestig/.test(m.subject));
-  await visit(page, linkIn(mail.text, '/nieuwsbrief/bevestigen/'));
-  assert.match(await page.locator('h1').innerText(), /Uw aanmelding is bevestigd/);
-  await page.getByRole('link', { name: 'Uw voorkeuren voor de nieuwsbrief' }).click();
-  await checkA11y(page);
-  await page.getByLabel('Organisatie').fill('GGD Voorbeeld');
-  await page.getByRole('button', { name: 'Opslaan' }).click();
-  await page.waitForURL(/opgeslagen=1/);
-  await checkA11y(page);
-  assert.equal(await page.getByLabel('Organisatie').inputValue(), 'GGD Voorbeeld');
-  await context.close();
-});
-
-test('an adviser writes an article and a story and sends an edition, which arrives with a one-click unsubscribe', {
-  timeout: 150_000,
-}, async () => {
-  const email = 'redacteur-e2e@example.org';
-  const password = 'een lang wachtwoord voor de redacteur';
-  await runCli(server, ['user:create', '--email', email, '--role', 'adviser', '--password', password]);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  await page.goto(server.url('/beheer/nieuws'));
-  const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-  await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
-
-  await visit(page, '/beheer/nieuws');
-  const imageId = await uploadImage(page);
-  await visit(page, '/beheer/nieuws/nieuw');
-  await page.getByLabel('Titel').fill('Nieuwe werkwijze voor zorgcoördinatoren');
-  await page.getByLabel('Samenvatting').fill('Zorgcoördinatoren werken voortaan met één aanmeldformulier.');
-  await page
-    .getByLabel('Tekst (Markdown)')
-    .fill(`## Wat verandert\n\nEén formulier voor alle regio’s.\n\n![Zorgcoördinatoren in gesprek](afbeelding:${imageId})`);
-  await page.getByLabel('Netwerk').check();
-  await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
-  await page.waitForURL(/opgeslagen=1/);
-  await checkA11y(page);
-  await visit(page, '/nieuws');
-  await page.getByRole('link', { name: 'Nieuwe werkwijze voor zorgcoördinatoren' }).click();
-  await page.waitForURL(/\/nieuws\/nieuwe-werkwijze/);
-  await checkA11y(page);
-  const img = page.getByRole('img', { name: 'Zorgcoördinatoren in gesprek' });
-  assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the photo loads on the article page');
-  await visit(page, '/beheer/nieuws/nieuw?soort=verhaal');
-  assert.match(await page.locator('main').innerText(), /bewaart geen gegevens over de persoon achter een verhaal/);
-  await page.getByLabel('Titel').fill('SAM vertelt');
-  await page.getByLabel('Samenvatting').fill('Een verzonnen verhaal.');
-  await page.getByLabel('Schuilnaam').fill('SAM');
-  await page.getByLabel('Tekst (Markdown)').fill('Het begon met een belofte.');
-  await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
-  assert.match(await page.locator('.gaz-error-summary').innerText(), /Bevestig dat er toestemming is/);
-  await checkA11y(page);
-  await page.getByLabel(/Ik bevestig dat er toestemming is/).check();
-  await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
-  await page.waitForURL(/opgeslagen=1/);
-  await visit(page, '/verhalen');
-  assert.match(await page.locator('main').innerText(), /SAM vertelt/);
-
-  await visit(page, '/beheer/nieuwsbrief');
-  await visit(page, '/beheer/nieuwsbrief/nieuw');
-  await page.getByLabel('Titel').fill('Nieuwsbrief december (e2e)');
-  await page.getByLabel('Nieuwe werkwijze voor zorgcoördinatoren').check();
-  await page.getByRole('button', { name: 'Opslaan' }).click();
-  await page.waitForURL(/\/beheer\/nieuwsbrief\/\d+$/);
-  await checkA11y(page);
-  await page.getByRole('button', { name: 'Nu versturen' }).click();
-  await page.waitForURL(/gedaan=1/);
-  const mail = await waitForEmail(server, (m) => m.to.includes(READER) && /december \(e2e\)/.test(m.subject), 60_000);
-  assert.match(mail.text, /Nieuwe werkwijze voor zorgcoördinatoren/);
-  assert.match(mail.text, /Lees verder: http/, 'the plain-text part');
-  const raw = readFileSync(mail.file, 'utf8').replace(/\r?\n[ \t]+/g, ' ');
-  assert.match(raw, /Content-Type: multipart\/alternative/);
-  assert.match(raw, /Content-Type: text\/plain/);
-  const header = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(raw);
-  assert.ok(header, 'the newsletter carries List-Unsubscribe');
-  assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
-  // What a mail program does for a one-click unsubscribe: a POST without cookies or a form.
-  const res = await fetch(header[1], {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'List-Unsubscribe=One-Click',
+function journeys() {
+  test('reading: the news list by tag, an article with its data block, a story with its content note, the archive', {
+    timeout: 90_000,
+  }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await visit(page, '/nieuws');
+    await page.getByRole('link', { name: 'Netwerk', exact: true }).click();
+    await page.waitForURL(/onderwerp=network/);
+    await checkA11y(page);
+    await page.getByRole('link', { name: 'Zorgcoördinatie: 27 zorgcoördinatoren in september' }).click();
+    await page.waitForURL(/\/nieuws\/zorgcoordinatie/);
+    await checkA11y(page);
+    assert.match(await page.locator('.gaz-embed').innerText(), /27 zorgcoördinatoren mensenhandel op 30 september 2019/);
+    assert.match(await page.locator('main').innerText(), /Opgenomen in de nieuwsbrief van september 2019/);
+    await visit(page, '/verhalen');
+    await page.getByRole('link', { name: /KIM/ }).first().click();
+    await page.waitForURL(/\/verhalen\//);
+    await checkA11y(page);
+    assert.match(await page.locator('.utrecht-alert').innerText(), /uitbuiting en dwang/);
+    await visit(page, '/nieuwsbrief');
+    await page.getByRole('link', { name: 'Nieuwsbrief oktober 2019' }).click();
+    await page.waitForURL(/\/nieuwsbrief\/2019-10/);
+    await checkA11y(page);
+    const rss = await page.request.get(server.url('/nieuws/feed.xml'));
+    assert.match(await rss.text(), /<rss version="2.0"/);
+    await context.close();
   });
-  assert.equal(res.status, 200);
-  await visit(page, linkIn(mail.text, '/nieuwsbrief/voorkeuren/'));
-  assert.match(await page.locator('main').innerText(), /U ontvangt de nieuwsbrief nu niet/);
-  await visit(page, '/beheer/nieuwsbrief/abonnees');
-  await context.close();
-});
+
+  test('subscribing without JavaScript: an error beside the field, then double opt-in through the emailed link', {
+    timeout: 90_000,
+  }, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, '/nieuwsbrief/aanmelden');
+    await page.getByLabel('E-mailadres').fill(READER);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    assert.match(await page.locator('.gaz-error-summary').innerText(), /Vink aan dat u de nieuwsbrief wilt ontvangen/);
+    await checkA11y(page);
+    assert.equal(await page.getByLabel('E-mailadres').inputValue(), READER, 'what was typed is kept');
+    await page.getByLabel('Zorgcoördinatie').check();
+    await page.getByLabel(/Ik wil de nieuwsbrief van Gemeenten aan zet ontvangen/).check();
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(/\/nieuwsbrief\/aangemeld/);
+    await checkA11y(page);
+    const mail = await waitForEmail(server, (m) => m.to.includes(READER) && /Bevestig/.test(m.subject));
+    await visit(page, linkIn(mail.text, '/nieuwsbrief/bevestigen/'));
+    assert.match(await page.locator('h1').innerText(), /Uw aanmelding is bevestigd/);
+    await page.getByRole('link', { name: 'Uw voorkeuren voor de nieuwsbrief' }).click();
+    await checkA11y(page);
+    await page.getByLabel('Organisatie').fill('GGD Voorbeeld');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/opgeslagen=1/);
+    await checkA11y(page);
+    assert.equal(await page.getByLabel('Organisatie').inputValue(), 'GGD Voorbeeld');
+    await context.close();
+  });
+
+  test('an adviser writes an article and a story and sends an edition, which arrives with a one-click unsubscribe', {
+    timeout: 150_000,
+  }, async () => {
+    const email = 'redacteur-e2e@example.org';
+    const password = 'een lang wachtwoord voor de redacteur';
+    await runCli(server, ['user:create', '--email', email, '--role', 'adviser', '--password', password]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url('/inloggen'));
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', password);
+    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+    await page.goto(server.url('/beheer/nieuws'));
+    const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+    await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
+    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+
+    await visit(page, '/beheer/nieuws');
+    const imageId = await uploadImage(page);
+    await visit(page, '/beheer/nieuws/nieuw');
+    await page.getByLabel('Titel').fill('Nieuwe werkwijze voor zorgcoördinatoren');
+    await page.getByLabel('Samenvatting').fill('Zorgcoördinatoren werken voortaan met één aanmeldformulier.');
+    await page
+      .getByLabel('Tekst (Markdown)')
+      .fill(`## Wat verandert\n\nEén formulier voor alle regio’s.\n\n![Zorgcoördinatoren in gesprek](afbeelding:${imageId})`);
+    await page.getByLabel('Netwerk').check();
+    await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
+    await page.waitForURL(/opgeslagen=1/);
+    await checkA11y(page);
+    await visit(page, '/nieuws');
+    await page.getByRole('link', { name: 'Nieuwe werkwijze voor zorgcoördinatoren' }).click();
+    await page.waitForURL(/\/nieuws\/nieuwe-werkwijze/);
+    await checkA11y(page);
+    const img = page.getByRole('img', { name: 'Zorgcoördinatoren in gesprek' });
+    assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the photo loads on the article page');
+    await visit(page, '/beheer/nieuws/nieuw?soort=verhaal');
+    assert.match(await page.locator('main').innerText(), /bewaart geen gegevens over de persoon achter een verhaal/);
+    await page.getByLabel('Titel').fill('SAM vertelt');
+    await page.getByLabel('Samenvatting').fill('Een verzonnen verhaal.');
+    await page.getByLabel('Schuilnaam').fill('SAM');
+    await page.getByLabel('Tekst (Markdown)').fill('Het begon met een belofte.');
+    await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
+    assert.match(await page.locator('.gaz-error-summary').innerText(), /Bevestig dat er toestemming is/);
+    await checkA11y(page);
+    await page.getByLabel(/Ik bevestig dat er toestemming is/).check();
+    await page.getByRole('button', { name: 'Publiceren (of inplannen)' }).click();
+    await page.waitForURL(/opgeslagen=1/);
+    await visit(page, '/verhalen');
+    assert.match(await page.locator('main').innerText(), /SAM vertelt/);
+
+    await visit(page, '/beheer/nieuwsbrief');
+    await visit(page, '/beheer/nieuwsbrief/nieuw');
+    await page.getByLabel('Titel').fill('Nieuwsbrief december (e2e)');
+    await page.getByLabel('Nieuwe werkwijze voor zorgcoördinatoren').check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/beheer\/nieuwsbrief\/\d+$/);
+    await checkA11y(page);
+    await page.getByRole('button', { name: 'Nu versturen' }).click();
+    await page.waitForURL(/gedaan=1/);
+    const mail = await waitForEmail(server, (m) => m.to.includes(READER) && /december \(e2e\)/.test(m.subject), 60_000);
+    assert.match(mail.text, /Nieuwe werkwijze voor zorgcoördinatoren/);
+    assert.match(mail.text, /Lees verder: http/, 'the plain-text part');
+    const raw = readFileSync(mail.file, 'utf8').replace(/\r?\n[ \t]+/g, ' ');
+    assert.match(raw, /Content-Type: multipart\/alternative/);
+    assert.match(raw, /Content-Type: text\/plain/);
+    const header = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(raw);
+    assert.ok(header, 'the newsletter carries List-Unsubscribe');
+    assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+    // What a mail program does for a one-click unsubscribe: a POST without cookies or a form.
+    const res = await fetch(header[1], {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(res.status, 200);
+    await visit(page, linkIn(mail.text, '/nieuwsbrief/voorkeuren/'));
+    assert.match(await page.locator('main').innerText(), /U ontvangt de nieuwsbrief nu niet/);
+    await visit(page, '/beheer/nieuwsbrief/abonnees');
+    await context.close();
+  });
+}
+
+// The same journeys on SQLite and, when E2E_POSTGRES_URL is set (npm run test:e2e with
+// TEST_DATABASE_URL), on PostgreSQL, each on a fresh server with the demo scenario.
+const engines: [string, string | undefined][] = [
+  ['SQLite', undefined],
+  ['PostgreSQL', process.env.E2E_POSTGRES_URL],
+];
+for (const [engine, pgBase] of engines) {
+  describe(`news in the browser on ${engine}`, { skip: engine === 'PostgreSQL' && !pgBase ? 'E2E_POSTGRES_URL is not set' : false }, () => {
+    let drop: (() => Promise<void>) | null = null;
+    before(async () => {
+      const extraEnv: Record<string, string> = {};
+      if (pgBase) {
+        const db = await postgresDatabase(pgBase);
+        extraEnv.DATABASE_URL = db.url;
+        drop = db.drop;
+      }
+      server = await startServer({ loadDemo: true, extraEnv });
+    });
+    after(async () => {
+      await server?.stop();
+      await drop?.();
+    });
+    journeys();
+  });
+}
