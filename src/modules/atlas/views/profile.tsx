@@ -168,9 +168,10 @@ export function MunicipalityProfileView(p: ProfileViewProps) {
           </div>
         ))}
       </dl>
+      {/* What other modules know (care coordinator, support) before the history: the answer first. */}
+      {p.panels}
       <FormerNames names={mu.formerNames} />
       <MergerHistory municipality={mu} />
-      {p.panels}
       <Paragraph>
         <a class="utrecht-link" href="/gemeenten">
           {t.back}
