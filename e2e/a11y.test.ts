@@ -102,3 +102,18 @@ test('a wide table may scroll inside a focusable, named container, not in an ano
   );
   assert.equal(held, '');
 });
+
+test('contrast is checked again at 320 px, where a narrow layout shows other content', { timeout: 30_000 }, async () => {
+  const narrowOnly = await problems(
+    page(
+      '<p class="narrow">Alleen op een smal scherm</p>',
+      '.narrow{display:none;color:#aaaaaa} @media (max-width: 30em){.narrow{display:block}}',
+    ),
+  );
+  assert.match(narrowOnly, /- at 320 CSS px: \[serious\] color-contrast: /);
+  assert.match(
+    narrowOnly,
+    /at p: <p class="narrow">Alleen op een smal scherm<\/p>\n +Fix any of the following:\n +Element has insufficient color contrast of 2\.32/,
+  );
+  assert.doesNotMatch(narrowOnly, /^- \[serious\] color-contrast/m, 'hidden at 1280 px');
+});

@@ -64,10 +64,16 @@ export const ZOOM_VIEWPORT = { width: 640, height: 360 };
 export const SCREENSHOT_WIDTHS = [320, 768, 1280];
 
 /**
- * Reflow at 320 px and at 200 % zoom, and the screenshots (first visit of this URL path in this test
+ * Reflow at 320 px (with `atReflowWidth`'s checks there) and at 200 % zoom, and the screenshots (first visit of this URL path in this test
  * file only), on `page` (whose URL names the page `url`); the viewport is restored afterwards.
  */
-export async function reflowAndScreenshots(page: Page, url: string, exclude: string[], timersRun: boolean): Promise<string[]> {
+export async function reflowAndScreenshots(
+  page: Page,
+  url: string,
+  exclude: string[],
+  timersRun: boolean,
+  atReflowWidth: (where: string) => Promise<string[]> = async () => [],
+): Promise<string[]> {
   const original = page.viewportSize() ?? { width: 1280, height: 720 };
   const file = testFileName();
   const slug = slugOf(url);
@@ -76,8 +82,8 @@ export async function reflowAndScreenshots(page: Page, url: string, exclude: str
   const dir = join(root, 'test-results', 'screenshots', file);
   if (takeShots) mkdirSync(dir, { recursive: true });
   const failures: string[] = [];
-  const steps: { width: number; height: number; reflow?: string; screenshot?: boolean }[] = [
-    { width: REFLOW_WIDTH, height: 720, reflow: `${REFLOW_WIDTH} CSS px`, screenshot: true },
+  const steps: { width: number; height: number; reflow?: string; narrowChecks?: boolean; screenshot?: boolean }[] = [
+    { width: REFLOW_WIDTH, height: 720, reflow: `${REFLOW_WIDTH} CSS px`, narrowChecks: true, screenshot: true },
     { ...ZOOM_VIEWPORT, reflow: '200 % zoom (640 × 360 CSS px)' },
     { width: 768, height: 1024, screenshot: true },
     { width: 1280, height: 720, screenshot: true },
@@ -91,6 +97,7 @@ export async function reflowAndScreenshots(page: Page, url: string, exclude: str
         await load(page);
         const found = await page.evaluate((exc) => (window as unknown as { __gazA11y: InPage }).__gazA11y.reflow(exc), exclude);
         for (const f of found) failures.push(`- reflow at ${step.reflow}: ${f.target}: ${f.problem}`);
+        if (step.narrowChecks) failures.push(...(await atReflowWidth(`at ${step.reflow}`)));
       }
       if (step.screenshot && takeShots) {
         await page.screenshot({ path: join(dir, `${slug}-${step.width}.png`), fullPage: true, animations: 'disabled' });

@@ -242,29 +242,38 @@ interface AxeResult {
   nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
-/** axe's violations, and the targets of its "incomplete" color-contrast nodes (decided by a11y.ts). */
-async function runAxe(page: Page, exclude: string[]): Promise<{ violations: A11yViolation[]; incomplete: string[] }> {
+/** The axe rules run again at 320 px: what only shows in a narrow layout (a wrapped control, a scrolling table). */
+const NARROW_RULES = ['color-contrast', 'scrollable-region-focusable'];
+
+/**
+ * axe's violations (WCAG 2.x A/AA, or only `rules`), and the targets of its "incomplete"
+ * color-contrast nodes (decided by a11y.ts).
+ */
+async function runAxe(page: Page, exclude: string[], rules?: string[]): Promise<{ violations: A11yViolation[]; incomplete: string[] }> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(axeSource);
-  return page.evaluate(async (excluded: string[]) => {
-    const axe = (window as unknown as { axe: AxeApi }).axe;
-    const context = excluded.length > 0 ? { include: [['html']], exclude: excluded.map((s) => [s]) } : document;
-    const result = await axe.run(context, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations', 'incomplete'],
-    });
-    return {
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        helpUrl: v.helpUrl,
-        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
-      })),
-      incomplete: result.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.map((n) => String(n.target[0]))),
-    };
-  }, exclude);
+  return page.evaluate(
+    async ([excluded, only]: [string[], string[] | null]) => {
+      const axe = (window as unknown as { axe: AxeApi }).axe;
+      const context = excluded.length > 0 ? { include: [['html']], exclude: excluded.map((s) => [s]) } : document;
+      const result = await axe.run(context, {
+        runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations', 'incomplete'],
+      });
+      return {
+        violations: result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
+        })),
+        incomplete: result.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.map((n) => String(n.target[0]))),
+      };
+    },
+    [exclude, rules ?? null] as [string[], string[] | null],
+  );
 }
 
 /**
@@ -310,14 +319,25 @@ function violationLines(violations: A11yViolation[]): string[] {
   return lines;
 }
 
-/** Every check on one page: axe, our contrast checks, reflow, screenshots. One line per failure. */
-async function checkPage(target: Page, url: string, exclude: string[], timersRun: boolean): Promise<string[]> {
-  const axe = await runAxe(target, exclude);
+/** axe (all its WCAG rules, or only `rules`) and our contrast checks, as failure lines prefixed by `where`. */
+async function axeAndContrast(target: Page, exclude: string[], where = '', rules?: string[]): Promise<string[]> {
+  const axe = await runAxe(target, exclude, rules);
   const lines = violationLines(axe.violations);
   for (const f of await contrastFailures(target, axe.incomplete, exclude)) {
     lines.push(`- color contrast, ${f.what}: ${f.target}: ${f.problem}`);
   }
-  lines.push(...(await reflowAndScreenshots(target, url, exclude, timersRun)));
+  return where ? lines.map((l) => (l.startsWith('- ') ? `- ${where}: ${l.slice(2)}` : l)) : lines;
+}
+
+/**
+ * Every check on one page: axe and our contrast checks at the page's viewport, reflow at 320 px and
+ * at 200 % zoom, axe's contrast and scroll-region rules and our contrast checks again at 320 px
+ * (content that only shows there), screenshots.
+ */
+async function checkPage(target: Page, url: string, exclude: string[], timersRun: boolean): Promise<string[]> {
+  const lines = await axeAndContrast(target, exclude);
+  const narrow = (where: string) => axeAndContrast(target, exclude, where, NARROW_RULES);
+  lines.push(...(await reflowAndScreenshots(target, url, exclude, timersRun, narrow)));
   return lines;
 }
 
