@@ -1,7 +1,10 @@
 // The academy in a real browser, axe on every page visited: the catalogue, sign-up with email
-// confirmation, a course's lessons, the quiz, the certificate download and its public verification.
+// confirmation, a course's lessons, the quiz, the certificate download and its public verification;
+// on SQLite and, with E2E_POSTGRES_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { checkA11y, launchBrowser, linkIn, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
@@ -9,88 +12,136 @@ let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer({ loadDemo: true });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
-test('a learner signs up, follows a course, passes the quiz and verifies the certificate', { timeout: 150_000 }, async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.url('/academy'));
-  await checkA11y(page);
-  await page.getByRole('link', { name: 'Signalen van mensenhandel herkennen' }).click();
-  await checkA11y(page);
-  await page.getByRole('link', { name: 'Account aanmaken' }).click();
-  await checkA11y(page);
-  await page.getByLabel('Naam').fill('Sanne Bakker');
-  await page.getByLabel('E-mailadres').fill('sanne@e2e.example.org');
-  await page.getByLabel('Gemeente waarvoor u werkt').selectOption('GM0361');
-  await page.getByRole('button', { name: 'Versturen' }).click();
-  assert.match(await page.locator('main').innerText(), /Bekijk uw e-mail/);
+/** A fresh PostgreSQL database beside E2E_POSTGRES_URL for one run of the journeys, dropped after. */
+async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gaz_e2e_academy_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
 
-  const mail = await waitForEmail(server, (m) => m.to.includes('sanne@e2e.example.org'));
-  await page.goto(linkIn(mail.text, '/academy/bevestigen/'));
-  await checkA11y(page);
-  await page.getByLabel('Kies een wachtwoord').fill('een lange zin als wachtwoord');
-  await page.getByRole('button', { name: 'Bevestig en maak mijn account' }).click();
-  assert.match(await page.locator('main').innerText(), /Uw account is klaar/);
+function journeys() {
+  test('a learner signs up, follows a course, passes the quiz and verifies the certificate', { timeout: 150_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url('/academy'));
+    await checkA11y(page);
+    await page.getByRole('link', { name: 'Signalen van mensenhandel herkennen' }).click();
+    await checkA11y(page);
+    await page.getByRole('link', { name: 'Account aanmaken' }).click();
+    await checkA11y(page);
+    await page.getByLabel('Naam').fill('Sanne Bakker');
+    await page.getByLabel('E-mailadres').fill('sanne@e2e.example.org');
+    await page.getByLabel('Gemeente waarvoor u werkt').selectOption('GM0361');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    assert.match(await page.locator('main').innerText(), /Bekijk uw e-mail/);
 
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', 'sanne@e2e.example.org');
-  await page.fill('input[name="password"]', 'een lange zin als wachtwoord');
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  const loginUrl = page.url();
-  assert.ok(!page.url().includes('/inloggen'), `logged in: ${page.url()} ${(await page.locator('main').innerText()).slice(0, 300)}`);
+    const mail = await waitForEmail(server, (m) => m.to.includes('sanne@e2e.example.org'));
+    await page.goto(linkIn(mail.text, '/academy/bevestigen/'));
+    await checkA11y(page);
+    await page.getByLabel('Kies een wachtwoord').fill('een lange zin als wachtwoord');
+    await page.getByRole('button', { name: 'Bevestig en maak mijn account' }).click();
+    assert.match(await page.locator('main').innerText(), /Uw account is klaar/);
 
-  await page.goto(server.url('/academy'));
-  await page.getByRole('link', { name: 'Signalen van mensenhandel herkennen' }).click();
-  const enrolButton = page.getByRole('button', { name: 'Schrijf mij in' });
-  if ((await enrolButton.count()) === 0)
-    throw new Error(
-      `no enrol button (signed in: ${(await page.locator('body').innerText()).includes('Uitloggen')}, after login at ${loginUrl}) on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 1500)}`,
-    );
-  await enrolButton.click();
-  await checkA11y(page);
-  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Klaar, naar de volgende' }).click();
-  await page.getByRole('button', { name: 'Naar de toets' }).click();
-  await checkA11y(page);
-  for (const [q, answer] of [
-    [0, 'De zorgcoördinator mensenhandel'],
-    [1, 'Nee: ook arbeidsuitbuiting en criminele uitbuiting'],
-    [2, 'Bespreken en melden volgens de interne route'],
-  ] as const) {
-    await page
-      .locator(`fieldset:nth-of-type(${q + 1})`)
-      .getByLabel(answer)
-      .check();
-  }
-  await page.getByRole('button', { name: 'Lever de toets in' }).click();
-  assert.match(await page.locator('main').innerText(), /Geslaagd!/);
-  await checkA11y(page);
+    await page.goto(server.url('/inloggen'));
+    await page.fill('input[name="email"]', 'sanne@e2e.example.org');
+    await page.fill('input[name="password"]', 'een lange zin als wachtwoord');
+    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+    const loginUrl = page.url();
+    assert.ok(!page.url().includes('/inloggen'), `logged in: ${page.url()} ${(await page.locator('main').innerText()).slice(0, 300)}`);
 
-  const href = await page.getByRole('link', { name: 'Download uw certificaat (PDF)' }).getAttribute('href');
-  const pdf = await page.request.get(server.url(href!));
-  assert.equal(pdf.status(), 200);
-  const body = (await pdf.body()).toString('latin1');
-  assert.ok(body.startsWith('%PDF-1.7'));
-  assert.match(body, /\/MarkInfo/);
+    await page.goto(server.url('/academy'));
+    await page.getByRole('link', { name: 'Signalen van mensenhandel herkennen' }).click();
+    const enrolButton = page.getByRole('button', { name: 'Schrijf mij in' });
+    if ((await enrolButton.count()) === 0)
+      throw new Error(
+        `no enrol button (signed in: ${(await page.locator('body').innerText()).includes('Uitloggen')}, after login at ${loginUrl}) on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 1500)}`,
+      );
+    await enrolButton.click();
+    await checkA11y(page);
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Klaar, naar de volgende' }).click();
+    await page.getByRole('button', { name: 'Naar de toets' }).click();
+    await checkA11y(page);
+    for (const [q, answer] of [
+      [0, 'De zorgcoördinator mensenhandel'],
+      [1, 'Nee: ook arbeidsuitbuiting en criminele uitbuiting'],
+      [2, 'Bespreken en melden volgens de interne route'],
+    ] as const) {
+      await page
+        .locator(`fieldset:nth-of-type(${q + 1})`)
+        .getByLabel(answer)
+        .check();
+    }
+    await page.getByRole('button', { name: 'Lever de toets in' }).click();
+    assert.match(await page.locator('main').innerText(), /Geslaagd!/);
+    await checkA11y(page);
 
-  await page.goto(server.url('/academy/mijn'));
-  await checkA11y(page);
-  const data = await page.request.get(server.url('/academy/mijn/gegevens.json'));
-  const code = (await data.json()).enrolments[0].certificateCode as string;
-  const anonymous = await browser.newContext();
-  const verify = await anonymous.newPage();
-  await verify.goto(server.url(`/academy/certificaat/${code}`));
-  await checkA11y(verify);
-  const text = await verify.locator('main').innerText();
-  assert.match(text, /Dit certificaat is geldig/);
-  assert.match(text, /Sanne Bakker/);
-  assert.doesNotMatch(text, /sanne@e2e/);
-  await anonymous.close();
-  await context.close();
-});
+    const href = await page.getByRole('link', { name: 'Download uw certificaat (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(server.url(href!));
+    assert.equal(pdf.status(), 200);
+    const body = (await pdf.body()).toString('latin1');
+    assert.ok(body.startsWith('%PDF-1.7'));
+    assert.match(body, /\/MarkInfo/);
+
+    await page.goto(server.url('/academy/mijn'));
+    await checkA11y(page);
+    const data = await page.request.get(server.url('/academy/mijn/gegevens.json'));
+    const code = (await data.json()).enrolments[0].certificateCode as string;
+    const anonymous = await browser.newContext();
+    const verify = await anonymous.newPage();
+    await verify.goto(server.url(`/academy/certificaat/${code}`));
+    await checkA11y(verify);
+    const text = await verify.locator('main').innerText();
+    assert.match(text, /Dit certificaat is geldig/);
+    assert.match(text, /Sanne Bakker/);
+    assert.doesNotMatch(text, /sanne@e2e/);
+    await anonymous.close();
+    await context.close();
+  });
+}
+
+// The same journeys on SQLite and, when E2E_POSTGRES_URL is set (npm run test:e2e with
+// TEST_DATABASE_URL), on PostgreSQL, each on a fresh server with the demo scenario.
+const engines: [string, string | undefined][] = [
+  ['SQLite', undefined],
+  ['PostgreSQL', process.env.E2E_POSTGRES_URL],
+];
+for (const [engine, pgBase] of engines) {
+  describe(`academy in the browser on ${engine}`, {
+    skip: engine === 'PostgreSQL' && !pgBase ? 'E2E_POSTGRES_URL is not set' : false,
+  }, () => {
+    let drop: (() => Promise<void>) | null = null;
+    before(async () => {
+      const extraEnv: Record<string, string> = {};
+      if (pgBase) {
+        const db = await postgresDatabase(pgBase);
+        extraEnv.DATABASE_URL = db.url;
+        drop = db.drop;
+      }
+      server = await startServer({ loadDemo: true, extraEnv });
+    });
+    after(async () => {
+      await server?.stop();
+      await drop?.();
+    });
+    journeys();
+  });
+}

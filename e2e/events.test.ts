@@ -1,9 +1,11 @@
 // The events in a real browser on the 2019 demo scenario, axe on every page visited: the public
 // list and an event page (schema.org JSON-LD allowed by the CSP), registering and cancelling with
 // the personal link from the email, and staff checking people in on a 375 px phone without
-// JavaScript, then the reach map.
+// JavaScript, then the reach map; on SQLite and, with E2E_POSTGRES_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
 import { checkA11y, launchBrowser, linkIn, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
@@ -12,13 +14,31 @@ let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer({ loadDemo: true });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
+
+/** A fresh PostgreSQL database beside E2E_POSTGRES_URL for one run of the journeys, dropped after. */
+async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gaz_e2e_events_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
 
 async function signInAsAdviser(page: Page) {
   const email = 'adviseur-bijeenkomsten@e2e.example.org';
@@ -34,101 +54,131 @@ async function signInAsAdviser(page: Page) {
   await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
 }
 
-test('a person finds an event, registers, gets the email with the calendar file and cancels', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cspErrors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+function journeys() {
+  test('a person finds an event, registers, gets the email with the calendar file and cancels', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(server.url('/bijeenkomsten'));
+    await checkA11y(page);
+    assert.match(await page.locator('main').innerText(), /Regionale bijeenkomst Noord-Holland Noord in Alkmaar/);
+    await page.getByRole('link', { name: 'Webinar: signalen van mensenhandel herkennen' }).click();
+    await checkA11y(page);
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    assert.equal(ld['@type'], 'Event');
+    assert.deepEqual(cspErrors, [], 'the JSON-LD data block is not blocked by the CSP');
+
+    // Bad input first: the message beside the field, what was typed kept.
+    await page.getByLabel('Naam').fill('Mira Jansen');
+    await page.getByLabel('E-mailadres').fill('mira@');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    assert.match(await page.locator('#field-email-error').innerText(), /Vul een geldig e-mailadres in/);
+    assert.equal(await page.getByLabel('Naam').inputValue(), 'Mira Jansen');
+    await checkA11y(page);
+    await page.getByLabel('E-mailadres').fill('mira@e2e.example.org');
+    await page.getByLabel('Organisatie', { exact: true }).fill('Gemeente Alkmaar');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0361');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(/\/aangemeld$/);
+    await checkA11y(page);
+
+    const mail = await waitForEmail(server, (m) => m.to.includes('mira@e2e.example.org') && /bevestigd/.test(m.subject));
+    assert.match(mail.text, /BEGIN:VCALENDAR|bijeenkomst-\d+\.ics/);
+    await page.goto(linkIn(mail.text, '/bijeenkomsten/aanmelding/'));
+    assert.match(await page.locator('main').innerText(), /Aangemeld/);
+    assert.match(await page.locator('main').innerText(), /webinar\.example\.invalid/, 'the online link is shown to the registered person');
+    await checkA11y(page);
+    await page.getByRole('button', { name: 'Annuleer mijn aanmelding' }).click();
+    assert.match(await page.locator('main').innerText(), /Uw aanmelding is geannuleerd/);
+    await checkA11y(page);
+    await context.close();
   });
-  await page.goto(server.url('/bijeenkomsten'));
-  await checkA11y(page);
-  assert.match(await page.locator('main').innerText(), /Regionale bijeenkomst Noord-Holland Noord in Alkmaar/);
-  await page.getByRole('link', { name: 'Webinar: signalen van mensenhandel herkennen' }).click();
-  await checkA11y(page);
-  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-  assert.equal(ld['@type'], 'Event');
-  assert.deepEqual(cspErrors, [], 'the JSON-LD data block is not blocked by the CSP');
 
-  // Bad input first: the message beside the field, what was typed kept.
-  await page.getByLabel('Naam').fill('Mira Jansen');
-  await page.getByLabel('E-mailadres').fill('mira@');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  assert.match(await page.locator('#field-email-error').innerText(), /Vul een geldig e-mailadres in/);
-  assert.equal(await page.getByLabel('Naam').inputValue(), 'Mira Jansen');
-  await checkA11y(page);
-  await page.getByLabel('E-mailadres').fill('mira@e2e.example.org');
-  await page.getByLabel('Organisatie', { exact: true }).fill('Gemeente Alkmaar');
-  await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0361');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(/\/aangemeld$/);
-  await checkA11y(page);
+  test('on a phone without JavaScript, staff search and check people in; then attendance and reach', { timeout: 150_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    // Someone registers for the upcoming webinar (the 2019 registrants are erased by now: retention).
+    await page.goto(server.url('/bijeenkomsten'));
+    await page.getByRole('link', { name: 'Webinar: signalen van mensenhandel herkennen' }).click();
+    await page.getByLabel('Naam').fill('Piet Wijkteam');
+    await page.getByLabel('E-mailadres').fill('piet@e2e.example.org');
+    await page.getByLabel('Organisatie', { exact: true }).fill('Gemeente Den Helder');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0400');
+    await Promise.all([page.waitForURL(/\/aangemeld$/), page.getByRole('button', { name: 'Aanmelden' }).click()]);
+    await signInAsAdviser(page);
+    await page.goto(server.url('/beheer/bijeenkomsten'));
+    await checkA11y(page);
+    await page.getByRole('link', { name: 'Webinar: signalen van mensenhandel herkennen' }).click();
+    await checkA11y(page);
+    await page.getByRole('link', { name: 'Aanwezigheid (check-in)' }).click();
+    await checkA11y(page);
+    const width = await page.evaluate('document.documentElement.scrollWidth').catch(() => null);
+    if (width !== null) assert.ok(Number(width) <= 375, `no sideways scrolling on a phone (${width}px)`);
+    const before = await page.locator('.gaz-checkin__count').innerText();
 
-  const mail = await waitForEmail(server, (m) => m.to.includes('mira@e2e.example.org') && /bevestigd/.test(m.subject));
-  assert.match(mail.text, /BEGIN:VCALENDAR|bijeenkomst-\d+\.ics/);
-  await page.goto(linkIn(mail.text, '/bijeenkomsten/aanmelding/'));
-  assert.match(await page.locator('main').innerText(), /Aangemeld/);
-  assert.match(await page.locator('main').innerText(), /webinar\.example\.invalid/, 'the online link is shown to the registered person');
-  await checkA11y(page);
-  await page.getByRole('button', { name: 'Annuleer mijn aanmelding' }).click();
-  assert.match(await page.locator('main').innerText(), /Uw aanmelding is geannuleerd/);
-  await checkA11y(page);
-  await context.close();
-});
-
-test('on a phone without JavaScript, staff search and check people in; then attendance and reach', { timeout: 150_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
-  const page = await context.newPage();
-  // Someone registers for the upcoming webinar (the 2019 registrants are erased by now: retention).
-  await page.goto(server.url('/bijeenkomsten'));
-  await page.getByRole('link', { name: 'Webinar: signalen van mensenhandel herkennen' }).click();
-  await page.getByLabel('Naam').fill('Piet Wijkteam');
-  await page.getByLabel('E-mailadres').fill('piet@e2e.example.org');
-  await page.getByLabel('Organisatie', { exact: true }).fill('Gemeente Den Helder');
-  await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0400');
-  await Promise.all([page.waitForURL(/\/aangemeld$/), page.getByRole('button', { name: 'Aanmelden' }).click()]);
-  await signInAsAdviser(page);
-  await page.goto(server.url('/beheer/bijeenkomsten'));
-  await checkA11y(page);
-  await page.getByRole('link', { name: 'Webinar: signalen van mensenhandel herkennen' }).click();
-  await checkA11y(page);
-  await page.getByRole('link', { name: 'Aanwezigheid (check-in)' }).click();
-  await checkA11y(page);
-  const width = await page.evaluate('document.documentElement.scrollWidth').catch(() => null);
-  if (width !== null) assert.ok(Number(width) <= 375, `no sideways scrolling on a phone (${width}px)`);
-  const before = await page.locator('.gaz-checkin__count').innerText();
-
-  const name = 'Piet Wijkteam';
-  await page.getByLabel('Zoek op naam of organisatie').fill(name.split(' ')[0]);
-  await Promise.all([page.waitForURL(/\?q=/), page.locator('.gaz-checkin__search button[type="submit"]').click()]);
-  assert.ok((await page.locator('.gaz-checkin__person').count()) >= 1);
-  await Promise.all([
-    page.waitForNavigation(),
-    page
-      .getByRole('button', { name: `Aanwezig: ${name}`, exact: true })
-      .first()
-      .click(),
-  ]);
-  assert.ok(page.url().includes('?q='), 'the search stays after ticking');
-  assert.ok((await page.getByRole('button', { name: `Ongedaan maken: ${name}` }).count()) >= 1);
-  await checkA11y(page);
-  await page.goto(
-    server.url(
+    const name = 'Piet Wijkteam';
+    await page.getByLabel('Zoek op naam of organisatie').fill(name.split(' ')[0]);
+    await Promise.all([page.waitForURL(/\?q=/), page.locator('.gaz-checkin__search button[type="submit"]').click()]);
+    assert.ok((await page.locator('.gaz-checkin__person').count()) >= 1);
+    await Promise.all([
+      page.waitForNavigation(),
       page
-        .url()
-        .replace(/^.*\/beheer/, '/beheer')
-        .replace(/\?.*$/, ''),
-    ),
-  );
-  assert.notEqual(await page.locator('.gaz-checkin__count').innerText(), before);
+        .getByRole('button', { name: `Aanwezig: ${name}`, exact: true })
+        .first()
+        .click(),
+    ]);
+    assert.ok(page.url().includes('?q='), 'the search stays after ticking');
+    assert.ok((await page.getByRole('button', { name: `Ongedaan maken: ${name}` }).count()) >= 1);
+    await checkA11y(page);
+    await page.goto(
+      server.url(
+        page
+          .url()
+          .replace(/^.*\/beheer/, '/beheer')
+          .replace(/\?.*$/, ''),
+      ),
+    );
+    assert.notEqual(await page.locator('.gaz-checkin__count').innerText(), before);
 
-  await page.getByLabel('Naam', { exact: true }).fill('Inloper Zonder Aanmelding');
-  await page.getByRole('button', { name: 'Toevoegen' }).click();
-  assert.match(await page.locator('main').innerText(), /Inloper Zonder Aanmelding/);
+    await page.getByLabel('Naam', { exact: true }).fill('Inloper Zonder Aanmelding');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    assert.match(await page.locator('main').innerText(), /Inloper Zonder Aanmelding/);
 
-  await page.goto(server.url('/beheer/bijeenkomsten/bereik?from=2019-01-01&to=2019-12-31'));
-  await checkA11y(page);
-  assert.ok((await page.locator('svg path').count()) > 300, 'the reach map draws the municipalities');
-  assert.match(await page.locator('main').innerText(), /Alkmaar/);
-  await context.close();
-});
+    await page.goto(server.url('/beheer/bijeenkomsten/bereik?from=2019-01-01&to=2019-12-31'));
+    await checkA11y(page);
+    assert.ok((await page.locator('svg path').count()) > 300, 'the reach map draws the municipalities');
+    assert.match(await page.locator('main').innerText(), /Alkmaar/);
+    await context.close();
+  });
+}
+
+// The same journeys on SQLite and, when E2E_POSTGRES_URL is set (npm run test:e2e with
+// TEST_DATABASE_URL), on PostgreSQL, each on a fresh server with the demo scenario.
+const engines: [string, string | undefined][] = [
+  ['SQLite', undefined],
+  ['PostgreSQL', process.env.E2E_POSTGRES_URL],
+];
+for (const [engine, pgBase] of engines) {
+  describe(`events in the browser on ${engine}`, {
+    skip: engine === 'PostgreSQL' && !pgBase ? 'E2E_POSTGRES_URL is not set' : false,
+  }, () => {
+    let drop: (() => Promise<void>) | null = null;
+    before(async () => {
+      const extraEnv: Record<string, string> = {};
+      if (pgBase) {
+        const db = await postgresDatabase(pgBase);
+        extraEnv.DATABASE_URL = db.url;
+        drop = db.drop;
+      }
+      server = await startServer({ loadDemo: true, extraEnv });
+    });
+    after(async () => {
+      await server?.stop();
+      await drop?.();
+    });
+    journeys();
+  });
+}
