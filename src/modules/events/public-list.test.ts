@@ -1,6 +1,7 @@
 // /bijeenkomsten on a real database: upcoming and past events in their own sections, and the
 // filters by type and audience (the province filter: staff.test.ts), each combined with the others;
-// an event by invitation; the per-address limit of the registration form.
+// an event by invitation; the per-address limit of the registration form; municipalities of the
+// event’s date.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { TestApp } from '../../../test/helpers/app.ts';
@@ -90,4 +91,19 @@ test('the registration form is rate limited per client address: the 21st post in
   assert.equal(limited.statusCode, 429);
   assert.match(limited.body, /[Tt]e veel/);
   assert.equal((await post('10.7.0.2')).statusCode, 400, 'another address is not limited');
+});
+
+test('the municipality is one of those that existed on the event’s date', async () => {
+  const id = await makeEvent(t, { title: 'Workshop Groningen', date: '2019-10-31' });
+  const page = await t.app.inject({ url: `/bijeenkomsten/${id}` });
+  assert.match(page.body, /<option value="GM0003"[^>]*>Appingedam/, 'Appingedam existed in 2019');
+  assert.doesNotMatch(page.body, /value="GM1979"/, 'Eemsdelta (2021) did not');
+  const ctx = { db: t.deps.db, actor: SYSTEM_ACTOR, now: clock.now() };
+  const person = { name: 'Groninger', email: 'groninger@example.org', organisation: 'Gemeente' };
+  await assert.rejects(
+    register(ctx, linksOf(t.deps), id, { ...person, municipality: 'GM1979' }),
+    (err: { status: number; fields: { field: string; message: { nl: string } }[] }) =>
+      err.status === 400 && err.fields[0].field === 'municipality' && err.fields[0].message.nl === 'Kies een gemeente uit de lijst.',
+  );
+  assert.equal((await register(ctx, linksOf(t.deps), id, { ...person, municipality: 'GM0003' })).outcome, 'registered');
 });
