@@ -5,6 +5,7 @@ import { defineMessages } from '../i18n.ts';
 import { usePage } from './context.ts';
 
 export { ChoiceField, type FieldProps, FormField, SelectField, TextField } from './form-field.tsx';
+export { ChoiceGroup, type ChoiceOption, FileField } from './form-groups.tsx';
 
 const m = defineMessages({
   problem: { nl: 'Er is een probleem', en: 'There is a problem' },

@@ -77,3 +77,29 @@ describe('form field', () => {
     );
   });
 });
+
+describe('select field', () => {
+  test('a multiple select marks every chosen value and shows rows', () => {
+    const html = render(
+      h(SelectField, {
+        name: 'gemeenten',
+        label: 'Gemeenten',
+        multiple: true,
+        selected: ['GM0363', 'GM0344'],
+        size: 4,
+        controlClass: 'gaz-wide',
+        options: [
+          { value: 'GM0363', label: 'Amsterdam' },
+          { value: 'GM0344', label: 'Utrecht' },
+          { value: 'GM0599', label: 'Rotterdam' },
+        ],
+      }),
+    );
+    assert.match(
+      html,
+      /<select class="utrecht-select utrecht-select--html-select gaz-wide" id="field-gemeenten" name="gemeenten" multiple size="4">/,
+    );
+    assert.equal(html.match(/ selected>/g)?.length, 2);
+    assert.match(html, /<option value="GM0599">Rotterdam<\/option>/);
+  });
+});

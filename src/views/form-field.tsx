@@ -5,7 +5,7 @@ import type { FieldError } from '../http/errors.ts';
 import { defineMessages } from '../i18n.ts';
 import { usePage } from './context.ts';
 
-const m = defineMessages({
+export const fieldMessages = defineMessages({
   error: { nl: 'Fout', en: 'Error' },
   optional: { nl: '(niet verplicht)', en: '(optional)' },
 });
@@ -21,6 +21,8 @@ export interface FieldProps {
   autocomplete?: string;
   inputMode?: string;
   multiline?: boolean;
+  /** Rows of a multiline field (default 5). */
+  rows?: number;
   step?: string;
   list?: string;
   /** The control's id (default `field-<name>`; the error summary links to that default). */
@@ -50,7 +52,7 @@ export function FormField(p: {
   children: ComponentChildren;
 }) {
   const page = usePage();
-  const t = m(page.locale);
+  const t = fieldMessages(page.locale);
   return (
     <div class={`utrecht-form-field utrecht-form-field--${p.kind} ${p.error ? 'utrecht-form-field--invalid' : ''}`.trim()}>
       <div class="utrecht-form-field__label">
@@ -78,13 +80,13 @@ export function FormField(p: {
 }
 
 /** The ids a control is described by: its description and its error message. */
-function describedBy(id: string, description: unknown, error: unknown): string | undefined {
+export function describedBy(id: string, description: unknown, error: unknown): string | undefined {
   return [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
 export function TextField(p: FieldProps) {
   const page = usePage();
-  const t = m(page.locale);
+  const t = fieldMessages(page.locale);
   const error = p.errors?.find((e) => e.field === p.name);
   const id = p.id ?? `field-${p.name}`;
   const common = {
@@ -103,7 +105,7 @@ export function TextField(p: FieldProps) {
   return (
     <FormField id={id} label={label} kind={p.multiline ? 'textarea' : 'text'} description={p.description} error={error} addon={p.addon}>
       {p.multiline ? (
-        <textarea class={`utrecht-textarea ${error ? 'utrecht-textarea--invalid' : ''}`.trim()} {...common} rows={5}>
+        <textarea class={`utrecht-textarea ${error ? 'utrecht-textarea--invalid' : ''}`.trim()} {...common} rows={p.rows ?? 5}>
           {p.value ?? ''}
         </textarea>
       ) : (
@@ -135,20 +137,31 @@ export function SelectField(p: {
   description?: string;
   id?: string;
   addon?: ComponentChildren;
+  /** A multiple select (works without JavaScript): `selected` are the chosen values, `size` the rows shown. */
+  multiple?: boolean;
+  selected?: readonly string[];
+  size?: number;
+  /** An extra class on the select, e.g. for a wider multiple select. */
+  controlClass?: string;
 }) {
   const error = p.errors?.find((e) => e.field === p.name);
   const id = p.id ?? `field-${p.name}`;
+  const chosen = (value: string) => (p.multiple ? (p.selected ?? []).includes(value) : value === p.value);
   return (
     <FormField id={id} label={p.label} kind="select" description={p.description} error={error} addon={p.addon} errorPrefix={false}>
       <select
-        class={`utrecht-select utrecht-select--html-select ${error ? 'utrecht-select--invalid' : ''}`.trim()}
+        class={['utrecht-select utrecht-select--html-select', p.controlClass ?? '', error ? 'utrecht-select--invalid' : '']
+          .filter(Boolean)
+          .join(' ')}
         id={id}
         name={p.name}
+        multiple={p.multiple}
+        size={p.multiple ? (p.size ?? 8) : undefined}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, p.description, error)}
       >
         {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value} key={o.value}>
+          <option value={o.value} selected={chosen(o.value)} key={o.value}>
             {o.label}
           </option>
         ))}
@@ -169,6 +182,7 @@ export function ChoiceField(p: {
   checked?: boolean;
   description?: string;
   id?: string;
+  disabled?: boolean;
 }) {
   const id = p.id ?? `field-${p.name}-${p.value}`;
   const control =
@@ -193,6 +207,7 @@ export function ChoiceField(p: {
           name={p.name}
           value={p.value}
           checked={p.checked}
+          disabled={p.disabled}
           aria-describedby={p.description ? `${id}-description` : undefined}
         />
       </div>
