@@ -12,6 +12,9 @@ const text = {
     saved: 'Opgeslagen om',
     failed: 'Niet opgeslagen:',
     offline: 'Niet opgeslagen: geen verbinding. Gebruik de knop Opslaan onderaan.',
+    session:
+      'uw sessie is verlopen of de link geldt niet meer. Uw eerder opgeslagen antwoorden blijven bewaard; log opnieuw in of open de link uit de e-mail.',
+    other: 'de server kon het antwoord nu niet bewaren. Gebruik de knop Opslaan onderaan.',
     conflict: 'Een collega heeft dit antwoord intussen gewijzigd in',
     keep: 'Toch mijn antwoord opslaan',
     take: 'Antwoord van collega overnemen',
@@ -21,12 +24,22 @@ const text = {
     saved: 'Saved at',
     failed: 'Not saved:',
     offline: 'Not saved: no connection. Use the Save button below.',
+    session:
+      'your session has expired or the link is no longer valid. Answers saved earlier are kept; log in again or open the link from the email.',
+    other: 'the server could not keep the answer just now. Use the Save button below.',
     conflict: 'A colleague has meanwhile changed this answer to',
     keep: 'Save my answer anyway',
     take: 'Take over the colleague’s answer',
   },
 }[lang];
 const UNKNOWN = '__weet_niet';
+
+/** What went wrong, in a sentence: the server's own message (JSON `error`, or problem+json `detail`), else by status. */
+function failureMessage(status: number, body: { error?: unknown; detail?: unknown }): string {
+  if (typeof body.error === 'string') return body.error;
+  if (typeof body.detail === 'string') return body.detail;
+  return status === 401 || status === 403 ? text.session : text.other;
+}
 
 type Status =
   | { kind: 'saving' }
@@ -91,8 +104,8 @@ function enhance(root: HTMLElement) {
           headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, accept: 'application/json' },
           body: JSON.stringify({ token, version: Number(version.value), questionId: Number(id), value: answerIn(box, id) }),
         });
-        const body = await res.json();
-        if (!res.ok) return show(id, { kind: 'error', message: body.error ?? String(res.status) });
+        const body = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : {};
+        if (!res.ok) return show(id, { kind: 'error', message: failureMessage(res.status, body) });
         version.value = String(body.version);
         const hash = form.querySelector<HTMLInputElement>(`input[name="h${id}"]`);
         if (body.conflict)
