@@ -10,7 +10,8 @@
 // ARIA) and the rules named in it that the Nu validator also reports; and, as rules of this file
 // (gaz/*), what the Nu validator checks and html-validate does not: the table model (every row as
 // wide as the first), <time datetime> values, URL syntax in href/src/action, the values of date and
-// number inputs, and <meta charset="utf-8"> in the first 1024 bytes. A failure lists page, caller,
+// number inputs, <meta charset="utf-8"> in the first 1024 bytes, and obsolete attributes
+// html-validate does not know (charset on <script>, say). A failure lists page, caller,
 // rule, line:column and the snippet. Runs on SQLite and on PostgreSQL (TEST_DATABASE_URL).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -174,6 +175,29 @@ class MetaCharset extends Rule {
   }
 }
 
+/** Obsolete attributes (HTML, "Obsolete features") html-validate's no-deprecated-attr does not know. */
+const OBSOLETE_ATTRIBUTES: Record<string, string[]> = {
+  script: ['charset'],
+  img: ['longdesc'],
+  a: ['rev'],
+  link: ['rev'],
+  table: ['border'],
+};
+
+/** Nu: "The charset attribute on the script element is obsolete." (and the others of the list) */
+class ObsoleteAttributes extends Rule {
+  setup() {
+    this.on('dom:ready', (event: DOMReadyEvent) => {
+      for (const [element, attributes] of Object.entries(OBSOLETE_ATTRIBUTES)) {
+        for (const el of event.document.querySelectorAll(element)) {
+          for (const name of attributes.filter((a) => el.hasAttribute(a)))
+            this.report(el, `The ${name} attribute on <${element}> is obsolete`);
+        }
+      }
+    });
+  }
+}
+
 const nuPlugin: Plugin = {
   name: 'gaz-nu',
   rules: {
@@ -182,6 +206,7 @@ const nuPlugin: Plugin = {
     'gaz/url-syntax': UrlSyntax,
     'gaz/input-values': InputValues,
     'gaz/meta-charset': MetaCharset,
+    'gaz/obsolete-attr': ObsoleteAttributes,
   },
 };
 const nuRules = Object.fromEntries(Object.keys(nuPlugin.rules!).map((r) => [r, 'error' as const]));
@@ -271,11 +296,19 @@ test('the validator with this configuration flags what the Nu validator flags (i
     '<span><form action="/x"><button type="submit">Zend</button></form></span>' +
     '<p id="a">een</p><p id="a">twee</p><img src="/x.png"><label for="nergens">Veld</label><center>oud</center>' +
     '<div/><table><tr><th>a</th><th>b</th></tr><tr><td>1</td></tr></table><time datetime="30-09-2019">30 september</time>' +
-    '<a href="/kaart?q=een twee">kaart</a><input type="date" value="30-09-2019" aria-label="Datum"></main></body></html>';
+    '<a href="/kaart?q=een twee">kaart</a><script src="/a.js" charset="UTF-8"></script><input type="date" value="30-09-2019" aria-label="Datum"></main></body></html>';
   const res = { body: bad } as LightMyRequestResponse;
   const rules = new Set((await findings('probe', res)).map((line) => line.split(' ')[1]));
   const expected = ['element-permitted-content', 'no-dup-id', 'wcag/h37', 'no-missing-references', 'deprecated', 'no-self-closing'];
-  for (const rule of [...expected, 'gaz/table-columns', 'gaz/time-datetime', 'gaz/url-syntax', 'gaz/input-values', 'gaz/meta-charset']) {
+  for (const rule of [
+    ...expected,
+    'gaz/table-columns',
+    'gaz/time-datetime',
+    'gaz/url-syntax',
+    'gaz/input-values',
+    'gaz/meta-charset',
+    'gaz/obsolete-attr',
+  ]) {
     assert.ok(rules.has(rule), `${rule} is not reported (got ${[...rules].join(', ')})`);
   }
 });
