@@ -1,45 +1,11 @@
 // The staff form to create or change an event.
 import type { FieldError } from '../../../http/errors.ts';
-import { ErrorSummary, Form, Heading1, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
+import { ChoiceGroup, ErrorSummary, Form, Heading1, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import { AUDIENCE_LABELS, TYPE_LABELS } from '../labels.ts';
 import { AUDIENCES, EVENT_TYPES } from '../tables.ts';
 import type { Option } from './public.tsx';
 import { sm } from './staff-messages.ts';
-
-function CheckboxGroup(p: { name: string; legend: string; options: Option[]; checked: string[]; errors: FieldError[] }) {
-  const { locale } = usePage();
-  const error = p.errors.find((e) => e.field === p.name);
-  return (
-    <fieldset
-      class="utrecht-form-fieldset gaz-checkbox-group"
-      id={`field-${p.name}`}
-      aria-describedby={error ? `field-${p.name}-error` : undefined}
-    >
-      <legend class="utrecht-form-fieldset__legend">{p.legend}</legend>
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`field-${p.name}-error`}>
-          {error.message[locale]}
-        </div>
-      ) : null}
-      {p.options.map((o) => (
-        <div class="utrecht-form-field utrecht-form-field--checkbox" key={o.value}>
-          <input
-            class="utrecht-checkbox utrecht-checkbox--html-input"
-            type="checkbox"
-            id={`field-${p.name}-${o.value}`}
-            name={p.name}
-            value={o.value}
-            checked={p.checked.includes(o.value)}
-          />
-          <label class="utrecht-form-label utrecht-form-label--checkbox" for={`field-${p.name}-${o.value}`}>
-            {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 export function EventFormPage(p: {
   action: string;
@@ -83,7 +49,9 @@ export function EventFormPage(p: {
           errors={p.errors}
           options={EVENT_TYPES.map((x) => ({ value: x, label: TYPE_LABELS[x][locale] }))}
         />
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
+          class="gaz-checkbox-group"
           name="audiences"
           legend={t.audiences}
           checked={(v.audiences ?? '').split(' ')}
