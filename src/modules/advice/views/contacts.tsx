@@ -3,6 +3,7 @@
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, formatDate } from '../../../i18n.ts';
 import {
+  ChoiceField,
   DataTable,
   ErrorSummary,
   Form,
@@ -18,7 +19,6 @@ import type { Contact } from '../contacts.service.ts';
 import type { Values } from '../form-kit.ts';
 import { CONTACT_ROLES, LAWFUL_BASES } from '../tables.ts';
 import { BASIS_LABELS, common, ROLE_LABELS } from './labels.ts';
-import { CheckboxField } from './parts.tsx';
 
 const m = defineMessages({
   listTitle: { nl: 'Contactpersonen', en: 'Contacts' },
@@ -238,7 +238,7 @@ export function ContactPage(p: {
           <h2 class="utrecht-heading-2">{t.erase}</h2>
           <Paragraph>{t.eraseHint}</Paragraph>
           <Form action={`/beheer/advies/contacten/${x.id}/verwijderen`}>
-            <CheckboxField name="confirm" label={t.eraseConfirm} checked={false} />
+            <ChoiceField type="checkbox" name="confirm" value="1" id="field-confirm" label={t.eraseConfirm} />
             <SubmitButton variant="secondary">{t.eraseButton}</SubmitButton>
           </Form>
         </>

@@ -8,7 +8,6 @@ import { listValue, type Values } from '../form-kit.ts';
 import { SUMMARY_MAX } from '../interactions.service.ts';
 import { INTERACTION_TYPES } from '../tables.ts';
 import { common, TYPE_LABELS } from './labels.ts';
-import { MultiSelectField } from './parts.tsx';
 
 const m = defineMessages({
   newTitle: { nl: 'Nieuwe interactie', en: 'New interaction' },
@@ -57,8 +56,10 @@ function WhereFields(p: FieldsProps & { choices: InteractionChoices }) {
     <fieldset class="utrecht-form-fieldset">
       <legend class="utrecht-form-fieldset__legend">{t.where}</legend>
       <Paragraph>{t.whereHint}</Paragraph>
-      <MultiSelectField
+      <SelectField
         name="municipalities"
+        multiple
+        controlClass="gaz-advice-multiselect"
         label={c.municipalities}
         options={p.choices.municipalities}
         selected={listValue(p.values, 'municipalities')}
@@ -132,8 +133,10 @@ export function InteractionFormPage(p: { id?: number; values: Values; errors: Fi
           description={t.summaryHint(formatNumber(SUMMARY_MAX, locale))}
         />
         <WhereFields values={p.values} errors={p.errors} choices={p.choices} />
-        <MultiSelectField
+        <SelectField
           name="advisers"
+          multiple
+          controlClass="gaz-advice-multiselect"
           label={c.advisers}
           options={p.choices.staff}
           selected={listValue(p.values, 'advisers')}
@@ -142,8 +145,10 @@ export function InteractionFormPage(p: { id?: number; values: Values; errors: Fi
           size={4}
         />
         {p.choices.contacts.length > 0 ? (
-          <MultiSelectField
+          <SelectField
             name="contacts"
+            multiple
+            controlClass="gaz-advice-multiselect"
             label={t.contacts}
             options={p.choices.contacts}
             selected={listValue(p.values, 'contacts')}

@@ -1,7 +1,5 @@
-// Small view parts shared by the advice pages: breadcrumbs, multi-selects, status badges, the task
-// and interaction tables, a pager.
-import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../../../http/errors.ts';
+// Small view parts shared by the advice pages: breadcrumbs, status badges, the task and interaction
+// tables, a pager. (Form fields come from the form kit, src/views/form-field.tsx.)
 import { defineMessages, formatDate, type Locale } from '../../../i18n.ts';
 import { DataTable, Form, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
@@ -24,83 +22,6 @@ const m = defineMessages({
 export function adviceCrumbs(locale: Locale, ...rest: Crumb[]): Crumb[] {
   const t = common(locale);
   return [{ href: '/beheer', label: t.staff }, { href: '/beheer/advies', label: t.advice }, ...rest];
-}
-
-function FieldShell(p: { id: string; label: string; description?: string; error?: FieldError; children: ComponentChildren }) {
-  const { locale } = usePage();
-  return (
-    <div class={`utrecht-form-field ${p.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={p.id}>
-          {p.label}
-        </label>
-      </div>
-      {p.description ? (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${p.id}-description`}>
-          {p.description}
-        </div>
-      ) : null}
-      {p.error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${p.id}-error`}>
-          {p.error.message[locale]}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">{p.children}</div>
-    </div>
-  );
-}
-
-/** A multiple select (works without JavaScript); `selected` are the chosen values. */
-export function MultiSelectField(p: {
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  selected: string[];
-  errors?: FieldError[];
-  description?: string;
-  size?: number;
-}) {
-  const id = `field-${p.name}`;
-  const error = p.errors?.find((e) => e.field === p.name);
-  const chosen = new Set(p.selected);
-  const describedBy = [p.description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <FieldShell id={id} label={p.label} description={p.description} error={error}>
-      <select
-        class="utrecht-select utrecht-select--html-select gaz-advice-multiselect"
-        id={id}
-        name={p.name}
-        multiple
-        size={p.size ?? 8}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
-        {p.options.map((o) => (
-          <option value={o.value} selected={chosen.has(o.value)} key={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
-
-/** One checkbox with its label. */
-export function CheckboxField(p: { name: string; label: string; checked: boolean; description?: string }) {
-  const id = `field-${p.name}`;
-  return (
-    <div class="utrecht-form-field utrecht-form-field--checkbox">
-      <div class="utrecht-form-field__input">
-        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={p.name} value="1" checked={p.checked} />
-      </div>
-      <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
-          {p.label}
-        </label>
-      </div>
-      {p.description ? <div class="utrecht-form-field__description utrecht-form-field-description">{p.description}</div> : null}
-    </div>
-  );
 }
 
 export function StatusBadge(p: { status: PolicyStatusValue | null }) {

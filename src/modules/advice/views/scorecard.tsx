@@ -124,22 +124,13 @@ function ReviewForm(p: { code: string; record: StatusRecord; label: string }) {
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend">{t.review}</legend>
         <Paragraph>{t.reviewHint}</Paragraph>
-        <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for={`${id}-status`}>
-              {`${common(locale).status} (${p.label})`}
-            </label>
-          </div>
-          <div class="utrecht-form-field__input">
-            <select class="utrecht-select utrecht-select--html-select" id={`${id}-status`} name="status">
-              {POLICY_STATUSES.map((s) => (
-                <option value={s} selected={s === p.record.status} key={s}>
-                  {STATUS_LABELS[s][locale]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <SelectField
+          name="status"
+          id={`${id}-status`}
+          label={`${common(locale).status} (${p.label})`}
+          value={p.record.status}
+          options={POLICY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s][locale] }))}
+        />
         <SubmitButton variant="secondary">{t.reviewButton(p.label)}</SubmitButton>
       </fieldset>
     </Form>

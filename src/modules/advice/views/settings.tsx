@@ -1,11 +1,20 @@
 // The admin page of the advice module's settings, and an adviser's own public profile.
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages } from '../../../i18n.ts';
-import { ErrorSummary, Form, Heading1, Notice, Paragraph, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceField,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { Values } from '../form-kit.ts';
 import { common } from './labels.ts';
-import { CheckboxField } from './parts.tsx';
 
 const m = defineMessages({
   title: { nl: 'Instellingen advies', en: 'Advice settings' },
@@ -131,7 +140,14 @@ export function ProfilePage(p: { values: Values; errors: FieldError[]; saved: bo
           required
           autocomplete="organization"
         />
-        <CheckboxField name="published" label={t.published} checked={p.values.published === '1'} />
+        <ChoiceField
+          type="checkbox"
+          name="published"
+          value="1"
+          id="field-published"
+          label={t.published}
+          checked={p.values.published === '1'}
+        />
         <SubmitButton>{common(locale).save}</SubmitButton>
       </Form>
     </>
