@@ -11,7 +11,7 @@
 // (gaz/*), what the Nu validator checks and html-validate does not: the table model (every row as
 // wide as the first), <time datetime> values, URL syntax in href/src/action, the values of date and
 // number inputs, <meta charset="utf-8"> in the first 1024 bytes, and obsolete attributes
-// html-validate does not know (charset on <script>, say). A failure lists page, caller,
+// html-validate does not know (charset on <script>, say), and a lang on <html>. A failure lists page, caller,
 // rule, line:column and the snippet. Runs on SQLite and on PostgreSQL (TEST_DATABASE_URL).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -175,6 +175,18 @@ class MetaCharset extends Rule {
   }
 }
 
+/** Nu: "Consider adding a lang attribute to the html start tag to declare the language of this document." */
+class HtmlLang extends Rule {
+  setup() {
+    this.on('dom:ready', (event: DOMReadyEvent) => {
+      const html = event.document.querySelector('html');
+      const lang = html?.getAttributeValue('lang') ?? '';
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang))
+        this.report(html ?? event.document.root, `<html> declares no valid lang ("${lang}")`);
+    });
+  }
+}
+
 /** Obsolete attributes (HTML, "Obsolete features") html-validate's no-deprecated-attr does not know. */
 const OBSOLETE_ATTRIBUTES: Record<string, string[]> = {
   script: ['charset'],
@@ -207,6 +219,7 @@ const nuPlugin: Plugin = {
     'gaz/input-values': InputValues,
     'gaz/meta-charset': MetaCharset,
     'gaz/obsolete-attr': ObsoleteAttributes,
+    'gaz/html-lang': HtmlLang,
   },
 };
 const nuRules = Object.fromEntries(Object.keys(nuPlugin.rules!).map((r) => [r, 'error' as const]));
@@ -292,14 +305,22 @@ test('.htmlvalidate.json extends html-validate:standard and turns off only styli
 
 test('the validator with this configuration flags what the Nu validator flags (it is really on)', async () => {
   const bad =
-    '<!doctype html><html lang="nl"><head><title>x</title></head><body><main>' +
+    '<!doctype html><html><head><title>x</title></head><body><main>' +
     '<span><form action="/x"><button type="submit">Zend</button></form></span>' +
     '<p id="a">een</p><p id="a">twee</p><img src="/x.png"><label for="nergens">Veld</label><center>oud</center>' +
     '<div/><table><tr><th>a</th><th>b</th></tr><tr><td>1</td></tr></table><time datetime="30-09-2019">30 september</time>' +
-    '<a href="/kaart?q=een twee">kaart</a><script src="/a.js" charset="UTF-8"></script><input type="date" value="30-09-2019" aria-label="Datum"></main></body></html>';
+    '<a href="/kaart?q=een twee">kaart</a><script src="/a.js" charset="UTF-8"></script><script type="text/javascript" src="/b.js"></script><input type="date" value="30-09-2019" aria-label="Datum"></main></body></html>';
   const res = { body: bad } as LightMyRequestResponse;
   const rules = new Set((await findings('probe', res)).map((line) => line.split(' ')[1]));
-  const expected = ['element-permitted-content', 'no-dup-id', 'wcag/h37', 'no-missing-references', 'deprecated', 'no-self-closing'];
+  const expected = [
+    'element-permitted-content',
+    'no-dup-id',
+    'wcag/h37',
+    'no-missing-references',
+    'deprecated',
+    'no-self-closing',
+    'script-type',
+  ];
   for (const rule of [
     ...expected,
     'gaz/table-columns',
