@@ -10,8 +10,8 @@
 // ARIA) and the rules named in it that the Nu validator also reports; and, as rules of this file
 // (gaz/*), what the Nu validator checks and html-validate does not: the table model (every row as
 // wide as the first), <time datetime> values, URL syntax in href/src/action, the values of date and
-// number inputs, <meta charset="utf-8"> in the first 1024 bytes, and obsolete attributes
-// html-validate does not know (charset on <script>, say), and a lang on <html>. A failure lists page, caller,
+// number inputs, <meta charset="utf-8"> in the first 1024 bytes, a lang on <html>, and obsolete
+// attributes html-validate does not know (charset on <script>, say). A failure lists page, caller,
 // rule, line:column and the snippet. Runs on SQLite and on PostgreSQL (TEST_DATABASE_URL).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
