@@ -2,10 +2,20 @@
 // statistics), subscribers (search, export, erase, import) and the settings.
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, formatDateTime } from '../../../i18n.ts';
-import { DataTable, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceGroup,
+  DataTable,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import { TOPICS } from '../tables.ts';
-import { CheckboxGroup, TOPIC_LABELS } from './newsletter.tsx';
+import { TOPIC_LABELS } from './newsletter.tsx';
 
 export const s = defineMessages({
   editions: { nl: 'Nieuwsbrieven', en: 'Newsletters' },
@@ -162,7 +172,8 @@ export function EditionFormPage(props: {
         <TextField name="title" label={t.title} required value={v.title} errors={props.errors} />
         <TextField name="issueDate" label={t.issueDate} required value={v.issueDate} errors={props.errors} />
         <TextField name="introMd" label={t.intro} multiline value={v.introMd} errors={props.errors} />
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           name="articleIds"
           legend={t.articles}
           options={props.articles.map((a) => ({ value: String(a.id), label: a.title }))}
@@ -171,7 +182,8 @@ export function EditionFormPage(props: {
         />
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t.segment}</legend>
-          <CheckboxGroup
+          <ChoiceGroup
+            type="checkbox"
             name="topics"
             legend={t.topics}
             options={TOPICS.map((x) => ({ value: x, label: TOPIC_LABELS[x][page.locale] }))}
@@ -180,7 +192,8 @@ export function EditionFormPage(props: {
           />
           <TextField name="municipalities" label={t.municipalities} value={v.municipalities} errors={props.errors} />
           {props.provinces.length > 0 ? (
-            <CheckboxGroup
+            <ChoiceGroup
+              type="checkbox"
               name="provinces"
               legend={t.provinces}
               options={props.provinces.map((p) => ({ value: p.code, label: p.name }))}

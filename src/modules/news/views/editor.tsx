@@ -2,11 +2,20 @@
 // schedule, story fields with the consent confirmation), withdrawal, revisions with a diff, images.
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, formatDateTime } from '../../../i18n.ts';
-import { DataTable, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceGroup,
+  DataTable,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { StaffArticleRow } from '../presenters.ts';
 import { TAGS } from '../tables.ts';
-import { CheckboxGroup } from './newsletter.tsx';
 import { TAG_LABELS } from './public.tsx';
 
 export const e = defineMessages({
@@ -195,7 +204,8 @@ export function ArticleFormPage(props: {
           </>
         ) : null}
         <TextField name="bodyMd" label={t.body} required multiline description={t.bodyHelp} value={v.bodyMd} errors={props.errors} />
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           name="tags"
           legend={t.tags}
           options={TAGS.map((x) => ({ value: x, label: TAG_LABELS[x][page.locale] }))}
@@ -205,7 +215,8 @@ export function ArticleFormPage(props: {
         <TextField name="authorName" label={t.author} required value={v.authorName} errors={props.errors} />
         <TextField name="publishAt" label={t.publishAt} description={t.publishAtHelp} value={v.publishAt} errors={props.errors} />
         {story ? (
-          <CheckboxGroup
+          <ChoiceGroup
+            type="checkbox"
             name="consentConfirmed"
             legend={t.consent}
             options={[{ value: 'on', label: t.consentText }]}

@@ -2,7 +2,17 @@
 // personal preferences, unsubscribe. None of them says whether an address is subscribed.
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages, type Locale } from '../../../i18n.ts';
-import { ErrorSummary, Form, Heading1, Notice, Paragraph, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import { CONSENT_TEXT } from '../subscriber-emails.ts';
 import { TOPICS, type Topic } from '../tables.ts';
@@ -63,48 +73,6 @@ export const TOPIC_LABELS: Record<Topic, { nl: string; en: string }> = {
   care: { nl: 'Zorgcoördinatie', en: 'Care coordination' },
 };
 
-export function CheckboxGroup(props: {
-  name: string;
-  legend: string;
-  help?: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  errors?: FieldError[];
-}) {
-  const error = props.errors?.find((e) => e.field === props.name);
-  const page = usePage();
-  return (
-    <fieldset
-      class={`utrecht-form-fieldset ${error ? 'utrecht-form-fieldset--invalid' : ''}`}
-      id={`field-${props.name}`}
-      aria-describedby={props.help ? `field-${props.name}-help` : undefined}
-    >
-      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
-      {props.help ? (
-        <p class="utrecht-form-field-description" id={`field-${props.name}-help`}>
-          {props.help}
-        </p>
-      ) : null}
-      {error ? <p class="utrecht-form-field-error-message">{error.message[page.locale]}</p> : null}
-      {props.options.map((o) => (
-        <div class="utrecht-form-field utrecht-form-field--checkbox" key={o.value}>
-          <input
-            class="utrecht-checkbox utrecht-checkbox--html-input"
-            type="checkbox"
-            id={`${props.name}-${o.value}`}
-            name={props.name}
-            value={o.value}
-            checked={props.checked.includes(o.value)}
-          />{' '}
-          <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${props.name}-${o.value}`}>
-            {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
 export interface MunicipalityOption {
   code: string;
   name: string;
@@ -136,10 +104,11 @@ function PreferenceFields(props: {
           options={[{ value: '', label: t.noMunicipality }, ...props.municipalities.map((x) => ({ value: x.code, label: x.name }))]}
         />
       ) : null}
-      <CheckboxGroup
+      <ChoiceGroup
+        type="checkbox"
         name="topics"
         legend={t.topics}
-        help={t.topicsHelp}
+        description={t.topicsHelp}
         options={TOPICS.map((x) => ({ value: x, label: TOPIC_LABELS[x][props.locale] }))}
         checked={(props.values.topics ?? '').split(' ')}
         errors={props.errors}
@@ -178,7 +147,8 @@ export function SignupPage(props: {
           <label for="field-website">{t.honeypot}</label>
           <input type="text" id="field-website" name="website" tabIndex={-1} autocomplete="off" />
         </div>
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           name="consent"
           legend={t.consent}
           options={[{ value: 'on', label: CONSENT_TEXT[page.locale] }]}

@@ -1,7 +1,7 @@
 // Staff pages beside the article form: revisions with a diff, and the image library.
 import type { FieldError } from '../../../http/errors.ts';
 import { formatDateTime } from '../../../i18n.ts';
-import { DataTable, ErrorSummary, FormField, Heading1, Notice, SubmitButton } from '../../../views/components.tsx';
+import { DataTable, ErrorSummary, FileField, Heading1, Notice, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { DiffLine } from '../news.logic.ts';
 import { e } from './editor.tsx';
@@ -64,8 +64,6 @@ export function DiffPage(props: { title: string; revision: number; lines: DiffLi
 export function ImagesPage(props: { images: { id: number; width: number; height: number }[]; errors: FieldError[]; notice?: string }) {
   const page = usePage();
   const t = e(page.locale);
-  // The message beside the field as well as in the summary (a file input cannot keep its choice).
-  const fileError = props.errors.find((x) => x.field === 'file');
   return (
     <>
       <Heading1>{t.images}</Heading1>
@@ -73,17 +71,14 @@ export function ImagesPage(props: { images: { id: number; width: number; height:
       <ErrorSummary errors={props.errors} labels={{ file: t.file }} />
       <form method="post" action="/beheer/nieuws/afbeeldingen" enctype="multipart/form-data" class="utrecht-form" noValidate>
         <input type="hidden" name="_csrf" value={page.csrfToken()} />
-        <FormField id="field-file" label={t.file} kind="text" description={t.uploadHelp} error={fileError}>
-          <input
-            class={`utrecht-textbox ${fileError ? 'utrecht-textbox--invalid' : ''}`.trim()}
-            type="file"
-            id="field-file"
-            name="file"
-            accept="image/jpeg,image/png,image/webp"
-            aria-describedby={fileError ? 'field-file-description field-file-error' : 'field-file-description'}
-            aria-invalid={fileError ? 'true' : undefined}
-          />
-        </FormField>
+        <FileField
+          name="file"
+          label={t.file}
+          accept="image/jpeg,image/png,image/webp"
+          description={t.uploadHelp}
+          errors={props.errors}
+          required
+        />
         <SubmitButton>{t.upload}</SubmitButton>
       </form>
       <ul class="gaz-image-list">

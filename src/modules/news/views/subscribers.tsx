@@ -2,11 +2,20 @@
 // and the newsletter settings (tracking, rate, soft-bounce limit, webhook secret).
 import type { FieldError } from '../../../http/errors.ts';
 import { formatDateTime } from '../../../i18n.ts';
-import { DataTable, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceGroup,
+  DataTable,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { SubscriberStatus } from '../tables.ts';
 import { s } from './editions.tsx';
-import { CheckboxGroup } from './newsletter.tsx';
 
 export const STATUS_LABELS: Record<SubscriberStatus, { nl: string; en: string }> = {
   pending: { nl: 'te bevestigen', en: 'to be confirmed' },
@@ -136,10 +145,11 @@ export function SettingsPage(props: {
       {props.newSecret ? <Notice kind="warning">{t.secretOnce(props.newSecret)}</Notice> : null}
       <ErrorSummary errors={props.errors} labels={{ ratePerMinute: t.rate, softBounceLimit: t.softLimit }} />
       <Form action="/beheer/nieuwsbrief/instellingen">
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           name="tracking"
           legend={t.tracking}
-          help={t.trackingHelp}
+          description={t.trackingHelp}
           options={[{ value: 'on', label: t.tracking }]}
           checked={props.values.tracking === 'on' ? ['on'] : []}
         />
