@@ -210,6 +210,18 @@ class ObsoleteAttributes extends Rule {
   }
 }
 
+/** Nu (warning): "Section lacks heading. Consider using h2-h6 elements … or else use a div element instead." Also for <article>. */
+class SectionHeading extends Rule {
+  setup() {
+    this.on('dom:ready', (event: DOMReadyEvent) => {
+      for (const el of event.document.querySelectorAll('section, article')) {
+        if (el.querySelector('h1, h2, h3, h4, h5, h6') === null)
+          this.report(el, `<${el.tagName}> lacks a heading (use a div, or give it one)`);
+      }
+    });
+  }
+}
+
 const nuPlugin: Plugin = {
   name: 'gaz-nu',
   rules: {
@@ -220,6 +232,7 @@ const nuPlugin: Plugin = {
     'gaz/meta-charset': MetaCharset,
     'gaz/obsolete-attr': ObsoleteAttributes,
     'gaz/html-lang': HtmlLang,
+    'gaz/section-heading': SectionHeading,
   },
 };
 const nuRules = Object.fromEntries(Object.keys(nuPlugin.rules!).map((r) => [r, 'error' as const]));
@@ -309,7 +322,7 @@ test('the validator with this configuration flags what the Nu validator flags (i
     '<span><form action="/x"><button type="submit">Zend</button></form></span>' +
     '<p id="a">een</p><p id="a">twee</p><img src="/x.png"><label for="nergens">Veld</label><center>oud</center>' +
     '<div/><table><tr><th>a</th><th>b</th></tr><tr><td>1</td></tr></table><time datetime="30-09-2019">30 september</time>' +
-    '<a href="/kaart?q=een twee">kaart</a><script src="/a.js" charset="UTF-8"></script><script type="text/javascript" src="/b.js"></script><input type="date" value="30-09-2019" aria-label="Datum"></main></body></html>';
+    '<a href="/kaart?q=een twee">kaart</a><script src="/a.js" charset="UTF-8"></script><script type="text/javascript" src="/b.js"></script><input type="date" value="30-09-2019" aria-label="Datum"><section><p>zonder kop</p></section></main></body></html>';
   const res = { body: bad } as LightMyRequestResponse;
   const rules = new Set((await findings('probe', res)).map((line) => line.split(' ')[1]));
   const expected = [
@@ -329,6 +342,7 @@ test('the validator with this configuration flags what the Nu validator flags (i
     'gaz/input-values',
     'gaz/meta-charset',
     'gaz/obsolete-attr',
+    'gaz/section-heading',
   ]) {
     assert.ok(rules.has(rule), `${rule} is not reported (got ${[...rules].join(', ')})`);
   }
