@@ -2,7 +2,17 @@
 // a municipality's counts for its own municipality (never learners' names).
 import type { FieldError } from '../../../http/errors.ts';
 import { formatDate } from '../../../i18n.ts';
-import { DataTable, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceGroup,
+  DataTable,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import { am } from './messages.ts';
 
@@ -80,25 +90,15 @@ export function QuizPage(props: {
           <ErrorSummary errors={props.errors} labels={{}} />
           <Form action={`${base}/toets`}>
             {props.questions.map((q, i) => (
-              <fieldset class="utrecht-form-fieldset gaz-quiz-question" key={i}>
-                <legend class="utrecht-form-fieldset__legend">
-                  {i + 1}. {q.text}
-                </legend>
-                {q.options.map((o, j) => (
-                  <div class="utrecht-form-field utrecht-form-field--radio" key={j}>
-                    <input
-                      class="utrecht-radio-button utrecht-radio-button--html-input"
-                      type="radio"
-                      id={`q${i}-${j}`}
-                      name={`q${i}`}
-                      value={String(j)}
-                    />
-                    <label class="utrecht-form-label utrecht-form-label--radio" for={`q${i}-${j}`}>
-                      {o}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
+              <ChoiceGroup
+                key={i}
+                type="radio"
+                name={`q${i}`}
+                id={`field-q${i}`}
+                class="gaz-quiz-question"
+                legend={`${i + 1}. ${q.text}`}
+                options={q.options.map((o, j) => ({ value: String(j), label: o, id: `q${i}-${j}` }))}
+              />
             ))}
             <SubmitButton>{t.submitQuiz}</SubmitButton>
           </Form>

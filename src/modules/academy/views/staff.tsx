@@ -4,6 +4,7 @@ import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages } from '../../../i18n.ts';
 import { ChoroplethLegend, type LegendClass } from '../../../views/choropleth/index.ts';
 import {
+  ChoiceGroup,
   DataTable,
   ErrorSummary,
   Form,
@@ -139,24 +140,15 @@ export function CourseFormPage(props: { action: string; heading: string; values:
           errors={props.errors}
           options={COURSE_KINDS.map((k) => ({ value: k, label: a[k] }))}
         />
-        <fieldset class="utrecht-form-fieldset gaz-checkbox-group" id="field-roles">
-          <legend class="utrecht-form-fieldset__legend">{a.roles}</legend>
-          {ROLES_AIMED.map((r) => (
-            <div class="utrecht-form-field utrecht-form-field--checkbox" key={r}>
-              <input
-                class="utrecht-checkbox utrecht-checkbox--html-input"
-                type="checkbox"
-                id={`field-roles-${r}`}
-                name="roles"
-                value={r}
-                checked={checked.includes(r)}
-              />
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={`field-roles-${r}`}>
-                {a[r]}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          type="checkbox"
+          name="roles"
+          legend={a.roles}
+          class="gaz-checkbox-group"
+          errors={props.errors}
+          checked={checked}
+          options={ROLES_AIMED.map((r) => ({ value: r, label: a[r] }))}
+        />
         <TextField name="externalUrl" label={t.externalUrl} type="url" value={v.externalUrl} errors={props.errors} />
         <TextField name="provider" label={t.provider} value={v.provider} errors={props.errors} />
         <TextField name="eventIds" label={t.eventIds} value={v.eventIds} errors={props.errors} />
