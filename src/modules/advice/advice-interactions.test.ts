@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { postForm } from '../../../test/helpers/auth.ts';
 import { dialectOf } from '../../db/database.ts';
 import { listAudit } from '../audit/index.ts';
+import { searchInteractions } from './interactions.queries.ts';
 import { createInteraction, type InteractionInput, listInteractions } from './interactions.service.ts';
 import { addTask, taskOverview } from './tasks.service.ts';
 import { type AdviceTest, adviceTest } from './test-kit.ts';
@@ -205,6 +206,22 @@ describe('counting a text search', () => {
     const page = await a.t.app.inject({ url: '/beheer/advies/interacties?q=telronde', cookies: s.cookies });
     assert.match(page.body, /3 interacties gevonden/);
     assert.doesNotMatch(page.body, /Meer dan/);
+  });
+
+  it('pages a capped text search newest first, from the newest rows or from the index alike', async () => {
+    for (const date of ['2018-01-10', '2018-02-10', '2018-03-10', '2018-04-10']) {
+      await record({ date, subject: `Peilronde ${date}`, summary: 'Peilronde van de adviseurs.', municipalityCodes: ['GM0518'] });
+    }
+    await record({ date: '2018-05-10', subject: 'Iets anders', summary: 'Geen ronde.', municipalityCodes: ['GM0518'] });
+    const db = a.t.deps.db;
+    const search = async (offset: number, limit: number, cap: number) => {
+      const r = await searchInteractions(db, { q: 'peilronde' }, offset, limit, cap);
+      return [r.rows.map((x) => x.date), r.total, r.capped];
+    };
+    // PostgreSQL answers the first from the newest rows alone, the others through its full-text index.
+    assert.deepEqual(await search(0, 2, 2), [['2018-04-10', '2018-03-10'], 2, true], 'more than the cap');
+    assert.deepEqual(await search(2, 2, 2), [['2018-02-10', '2018-01-10'], 2, true], 'a later page');
+    assert.deepEqual(await search(0, 10, 10), [['2018-04-10', '2018-03-10', '2018-02-10', '2018-01-10'], 4, false], 'all, counted');
   });
 });
 

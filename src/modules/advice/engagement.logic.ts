@@ -44,7 +44,7 @@ export interface Reach {
 export function reachByMunicipality(interactions: readonly CountedInteraction[]): Map<string, Reach> {
   const out = new Map<string, Reach>();
   for (const i of interactions) {
-    const codes = new Set([...i.municipalityCodes, ...i.regionMembers]);
+    const codes = i.regionMembers.length === 0 ? new Set(i.municipalityCodes) : new Set([...i.municipalityCodes, ...i.regionMembers]);
     for (const code of codes) {
       const r = entry(out, code, () => ({ advice: 0, feed: 0 }));
       if (i.source === 'advice') r.advice += 1;
@@ -77,7 +77,7 @@ export function partiesOf(
     for (const code of new Set(i.municipalityCodes)) {
       entry(byMunicipality, code, () => new Set<string>()).add(i.key);
     }
-    if (i.regionCode) byRegion.set(i.regionCode, [...(byRegion.get(i.regionCode) ?? []), i]);
+    if (i.regionCode) entry(byRegion, i.regionCode, () => []).push(i);
   }
   const parties: Party[] = [];
   const joined = new Map<string, string>();

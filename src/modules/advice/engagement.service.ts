@@ -46,23 +46,44 @@ export interface Engagement {
   feedFailed: Localized[];
 }
 
+/** Interaction id → the municipality codes it names. */
+function namedByInteraction(links: readonly { interaction_id: number; municipality_code: string }[]) {
+  const named = new Map<number, string[]>();
+  for (const l of links) {
+    const id = Number(l.interaction_id);
+    const list = named.get(id);
+    if (list) list.push(l.municipality_code);
+    else named.set(id, [l.municipality_code]);
+  }
+  return named;
+}
+
+/** Members per region and date ('VR01|2019-03-04'), each pair looked up once. */
+async function regionMembersOf(db: Db, rows: readonly { region_code: string | null; date: string }[]) {
+  const keys = new Map<string, { region: string; date: string }>();
+  for (const r of rows) if (r.region_code) keys.set(`${r.region_code}|${r.date}`, { region: r.region_code, date: r.date });
+  const members = new Map<string, string[]>();
+  for (const [key, { region, date }] of keys) members.set(key, (await getRegion(db, region, date))?.members.map((m) => m.code) ?? []);
+  return members;
+}
+
 async function countedInteractions(deps: Pick<AppDeps, 'modules'>, db: Db, from: string, to: string) {
   const [{ rows, links }, feed] = await Promise.all([selectPeriod(db, from, to), feedInteractions(deps, db, { from, to })]);
-  const named = new Map<number, string[]>();
-  for (const l of links) named.set(Number(l.interaction_id), [...(named.get(Number(l.interaction_id)) ?? []), l.municipality_code]);
+  const named = namedByInteraction(links);
+  const regionMembers = await regionMembersOf(db, rows);
   const allCodes = new Set<string>([...links.map((l) => l.municipality_code), ...feed.items.flatMap((i) => i.municipalityCodes)]);
-  const regionMembers = new Map<string, string[]>();
-  for (const r of rows) {
-    if (!r.region_code) continue;
-    const key = `${r.region_code}|${r.date}`;
-    if (regionMembers.has(key)) continue;
-    const members = (await getRegion(db, r.region_code, r.date))?.members.map((m) => m.code) ?? [];
-    regionMembers.set(key, members);
-    for (const c of members) allCodes.add(c);
-  }
+  for (const list of regionMembers.values()) for (const c of list) allCodes.add(c);
   const map = await municipalitiesWithSuccessorsOn(db, to, allCodes);
   const existing = new Set(map.municipalities.map((m) => m.code));
-  const onMap = (codes: string[]) => [...new Set(codes.flatMap((c) => (existing.has(c) ? [c] : (map.successors[c] ?? []))))];
+  const onMap = (codes: readonly string[]) => {
+    const out: string[] = [];
+    for (const c of codes) {
+      for (const target of existing.has(c) ? [c] : (map.successors[c] ?? [])) if (!out.includes(target)) out.push(target);
+    }
+    return out;
+  };
+  // A region's members on one date, on the period's map: computed once per (region, date), shared by its interactions.
+  const membersOnMap = new Map([...regionMembers].map(([key, list]) => [key, onMap(list)]));
   const counted: CountedInteraction[] = rows.map((r) => ({
     key: `advice:${r.id}`,
     source: 'advice',
@@ -70,7 +91,7 @@ async function countedInteractions(deps: Pick<AppDeps, 'modules'>, db: Db, from:
     type: r.type,
     municipalityCodes: onMap(named.get(Number(r.id)) ?? []),
     regionCode: r.region_code,
-    regionMembers: r.region_code ? onMap(regionMembers.get(`${r.region_code}|${r.date}`) ?? []) : [],
+    regionMembers: r.region_code ? (membersOnMap.get(`${r.region_code}|${r.date}`) ?? []) : [],
   }));
   for (const i of feed.items) {
     counted.push({

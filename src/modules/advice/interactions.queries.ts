@@ -95,7 +95,10 @@ export interface InteractionFilter {
 function fullText(db: DbOrTx, tokens: string[]) {
   if (dialectOf(db) === 'postgres') return sql<boolean>`advice_interactions.search @@ to_tsquery('dutch', ${postgresQuery(tokens)})`;
   const match = sqliteMatch(tokens);
-  return sql<boolean>`advice_interactions.id IN (SELECT rowid FROM advice_interactions_fts WHERE advice_interactions_fts MATCH ${match})`;
+  // The unary `+` keeps SQLite from looking every match up by rowid and sorting them all (a common
+  // word matches most rows: 68 ms CPU for 100,000); the matches become a set that the (date, id) index,
+  // read newest first, is checked against until the page is full (13 ms; 4.6 ms when nothing matches).
+  return sql<boolean>`+advice_interactions.id IN (SELECT rowid FROM advice_interactions_fts WHERE advice_interactions_fts MATCH ${match})`;
 }
 
 function filtered(db: DbOrTx, f: InteractionFilter) {
@@ -138,12 +141,24 @@ function filtered(db: DbOrTx, f: InteractionFilter) {
   return q;
 }
 
+const LIST_COLUMNS = ['id', 'date', 'type', 'subject', 'region_code', 'origin'] as const;
+/** PostgreSQL text search: how many of the newest rows of the filter are tried before the GIN index. */
+const NEWEST_PROBE = 5000;
+
+function newestFirst<Q extends { orderBy: (c: 'date' | 'id', d: 'desc') => Q }>(q: Q): Q {
+  return q.orderBy('date', 'desc').orderBy('id', 'desc');
+}
+
 /**
  * One page of interactions matching the filter, newest first, with the total. With `countCap` the
  * count stops after cap + 1 rows (`capped`: more than `total` match), so a text search for a common
  * word does not count every match.
  */
 export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offset: number, limit: number, countCap?: number) {
+  const narrowed = f.codes || f.regions || f.adviserId !== undefined || f.contactId !== undefined || f.type;
+  if (countCap !== undefined && dialectOf(db) === 'postgres' && searchTokens(f.q ?? '').length > 0 && !narrowed) {
+    return searchTextPostgres(db, f, offset, limit, countCap);
+  }
   const base = filtered(db, f);
   const counted =
     countCap === undefined
@@ -157,18 +172,58 @@ export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offse
           )
           .select((eb) => eb.fn.countAll().as('n'));
   const [rows, count] = await Promise.all([
-    base
-      .select(['id', 'date', 'type', 'subject', 'region_code', 'origin'])
-      .orderBy('date', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+    newestFirst(base.select(LIST_COLUMNS)).limit(limit).offset(offset).execute(),
     counted.executeTakeFirstOrThrow(),
   ]);
   const n = Number(count.n);
   const capped = countCap !== undefined && n > countCap;
   return { rows, total: capped ? countCap : n, capped };
+}
+
+/**
+ * A capped text search on PostgreSQL, whose planner misjudges prefix queries either way: reading the
+ * date index backwards tests every row when few match (all 100,000 for a word that is not there:
+ * 490 ms), the GIN index reads every match before sorting them (a common word: 23,786 rows, 244 ms).
+ * So, without a narrowing filter (a municipality, adviser, contact or type: its newest 5,000 rows can
+ * lie anywhere in the date index; a period is fine), the newest rows are tried first: when they hold
+ * more than the cap and the page, the answer is there; otherwise the GIN index counts, and a page of
+ * at most the cap matches is sorted (`OFFSET 0` keeps the planner from walking the date index).
+ */
+async function searchTextPostgres(db: DbOrTx, f: InteractionFilter, offset: number, limit: number, countCap: number) {
+  // A subquery in FROM (not `id IN (…)`, which the planner answers from the GIN index again).
+  const newest = newestFirst(filtered(db, { ...f, q: undefined }).select(LIST_COLUMNS))
+    .select(sql<string>`advice_interactions.search`.as('search'))
+    .limit(NEWEST_PROBE)
+    .as('advice_interactions');
+  const probe = await newestFirst(
+    db
+      .selectFrom(newest)
+      .select(LIST_COLUMNS)
+      .where(fullText(db, searchTokens(f.q ?? ''))),
+  )
+    .limit(Math.max(countCap + 1, offset + limit))
+    .execute();
+  const capped = probe.length > countCap;
+  if (capped && probe.length >= offset + limit) return { rows: probe.slice(offset, offset + limit), total: countCap, capped };
+  const base = filtered(db, f);
+  const count = await db
+    .selectFrom(
+      base
+        .select('advice_interactions.id')
+        .limit(countCap + 1)
+        .as('x'),
+    )
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(count.n);
+  const rows =
+    n > countCap
+      ? await newestFirst(base.select(LIST_COLUMNS)).limit(limit).offset(offset).execute()
+      : await newestFirst(db.selectFrom(base.select(LIST_COLUMNS).offset(0).as('m')).selectAll())
+          .limit(limit)
+          .offset(offset)
+          .execute();
+  return { rows, total: Math.min(n, countCap), capped: n > countCap };
 }
 
 /** Date, type and subject of the interactions matching a filter (for exports), oldest first. */
