@@ -1,7 +1,7 @@
 // The import page: upload or paste the CSV export of another survey tool, see the dry run (every
 // column mapped or named, every row and cell it cannot map), then import the rows without problems.
 import type { Locale } from '../../../i18n.ts';
-import { Heading1, Notice, Paragraph, SubmitButton } from '../../../views/components.tsx';
+import { FileField, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { ImportPlan } from '../import.logic.ts';
 import type { SurveyDef } from '../types.ts';
@@ -115,24 +115,14 @@ export function ImportPage(props: {
       </Paragraph>
       <form method="post" action={action} class="utrecht-form" encType="multipart/form-data" noValidate>
         <ImportCsrf />
-        <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="field-file">
-              {L(locale, 'CSV-bestand', 'CSV file')}
-            </label>
-          </div>
-          <input class="utrecht-textbox" type="file" id="field-file" name="file" accept=".csv,text/csv" />
-        </div>
-        <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="field-csv">
-              {L(locale, 'Of plak de inhoud hier', 'Or paste the content here')}
-            </label>
-          </div>
-          <textarea class="utrecht-textarea" id="field-csv" name="csv" rows={8}>
-            {props.csv}
-          </textarea>
-        </div>
+        <FileField name="file" label={L(locale, 'CSV-bestand', 'CSV file')} accept=".csv,text/csv" />
+        <TextField
+          name="csv"
+          label={L(locale, 'Of plak de inhoud hier', 'Or paste the content here')}
+          value={props.csv}
+          multiline
+          rows={8}
+        />
         <div class="utrecht-button-group">
           <SubmitButton name="mode" value="proef">
             {L(locale, 'Proefimport', 'Dry run')}

@@ -3,7 +3,7 @@
 // resend, revoke links and reopen a submitted response.
 import type { FieldError } from '../../../http/errors.ts';
 import type { Locale } from '../../../i18n.ts';
-import { ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import { ChoiceGroup, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { ScrollRegion } from '../../../views/scroll-region.tsx';
 import type { InvitableContact } from '../../advice/index.ts';
 import type { Recipient } from '../invitations.service.ts';
@@ -152,35 +152,22 @@ export function InvitationPage(props: {
       <h2 class="utrecht-heading-2">{L(locale, 'Ontvangers', 'Recipients')}</h2>
       <ErrorSummary errors={props.errors} labels={{ typed: L(locale, 'Andere ontvangers', 'Other recipients') }} />
       <Form action={`${base}/ontvangers`}>
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend">
-            {L(locale, 'Contactpersonen uit het adviesoverzicht', 'Contacts from the advice records')}
-          </legend>
-          {d.contacts.length === 0 ? (
-            <Paragraph>
-              {L(
-                locale,
-                'Deze gemeente heeft geen contactpersonen met een e-mailadres.',
-                'This municipality has no contacts with an email address.',
-              )}
-            </Paragraph>
-          ) : null}
-          {d.contacts.map((c) => (
-            <div class="gaz-survey-choice" key={c.id}>
-              <input
-                type="checkbox"
-                class="utrecht-checkbox utrecht-checkbox--html-input"
-                id={`contact-${c.id}`}
-                name="contact"
-                value={String(c.id)}
-                checked={chosen.has(c.id)}
-              />
-              <label class="utrecht-form-label" for={`contact-${c.id}`}>
-                {c.name} ({c.email})
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          type="checkbox"
+          name="contact"
+          legend={L(locale, 'Contactpersonen uit het adviesoverzicht', 'Contacts from the advice records')}
+          description={
+            d.contacts.length === 0
+              ? L(
+                  locale,
+                  'Deze gemeente heeft geen contactpersonen met een e-mailadres.',
+                  'This municipality has no contacts with an email address.',
+                )
+              : undefined
+          }
+          checked={d.contacts.filter((c) => chosen.has(c.id)).map((c) => String(c.id))}
+          options={d.contacts.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})`, id: `contact-${c.id}` }))}
+        />
         <TextField
           name="typed"
           label={L(locale, 'Andere ontvangers', 'Other recipients')}

@@ -2,7 +2,17 @@
 // options (existing ones keep their codes) and a condition on an earlier choice question.
 import type { FieldError } from '../../../http/errors.ts';
 import type { Locale } from '../../../i18n.ts';
-import { ErrorSummary, Form, Heading1, Notice, SelectField, SubmitButton, TextField } from '../../../views/components.tsx';
+import {
+  ChoiceField,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import { choicesOf, isTextQuestion } from '../answers.logic.ts';
 import { MAX_OPTIONS } from '../schema.ts';
 import { type QuestionDef, questionsOf, type SurveyDef } from '../types.ts';
@@ -36,24 +46,6 @@ export function questionValues(q: QuestionDef): Values {
   return v;
 }
 
-function Check(props: { name: string; value: string; checked: boolean; label: string; id: string }) {
-  return (
-    <div class="gaz-survey-choice">
-      <input
-        type="checkbox"
-        class="utrecht-checkbox utrecht-checkbox--html-input"
-        id={props.id}
-        name={props.name}
-        value={props.value}
-        checked={props.checked}
-      />
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-    </div>
-  );
-}
-
 function OptionRows(props: { values: Values; locale: Locale; errors: FieldError[] }) {
   const { values: v, locale } = props;
   const filled = Array.from({ length: MAX_OPTIONS }, (_, i) => i).filter((i) => v[`o${i}_nl`]);
@@ -84,11 +76,11 @@ function OptionRows(props: { values: Values; locale: Locale; errors: FieldError[
             errors={props.errors}
           />
           {v[`o${i}_value`] ? (
-            <Check
+            <ChoiceField
+              type="checkbox"
               id={`field-o${i}_remove`}
               name={`o${i}_remove`}
               value="1"
-              checked={false}
               label={L(locale, `Antwoord ${n + 1} weghalen`, `Remove option ${n + 1}`)}
             />
           ) : null}
@@ -118,19 +110,15 @@ function ConditionField(props: { survey: SurveyDef; questionId: number | null; v
         )}
       </p>
       {earlier.map((q) => (
-        <fieldset class="utrecht-form-fieldset" key={q.id}>
-          <legend class="utrecht-form-fieldset__legend">{T(locale, q.text)}</legend>
-          {choicesOf(q).map((c) => (
-            <Check
-              key={c.value}
-              id={`cond-${q.id}-${c.value}`}
-              name="condition"
-              value={`${q.id}:${c.value}`}
-              checked={chosen.has(`${q.id}:${c.value}`)}
-              label={T(locale, c.label)}
-            />
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          key={q.id}
+          type="checkbox"
+          name="condition"
+          id={`field-condition-${q.id}`}
+          legend={T(locale, q.text)}
+          checked={[...chosen]}
+          options={choicesOf(q).map((c) => ({ value: `${q.id}:${c.value}`, label: T(locale, c.label), id: `cond-${q.id}-${c.value}` }))}
+        />
       ))}
     </details>
   );
@@ -194,8 +182,16 @@ export function QuestionFormPage(props: {
         />
         <TextField name="helpNl" label={L(locale, 'Toelichting (Nederlands)', 'Help text (Dutch)')} value={v.helpNl} errors={e} />
         <TextField name="helpEn" label={L(locale, 'Toelichting (Engels)', 'Help text (English)')} value={v.helpEn} errors={e} />
-        <Check id="field-required" name="required" value="1" checked={v.required === '1'} label={L(locale, 'Verplicht', 'Required')} />
-        <Check
+        <ChoiceField
+          type="checkbox"
+          id="field-required"
+          name="required"
+          value="1"
+          checked={v.required === '1'}
+          label={L(locale, 'Verplicht', 'Required')}
+        />
+        <ChoiceField
+          type="checkbox"
           id="field-allowUnknown"
           name="allowUnknown"
           value="1"
