@@ -64,6 +64,20 @@ async function firstLink(app: BenchServer, page: string, prefix: RegExp): Promis
   return prefix.exec(await res.text())?.[0] ?? null;
 }
 
+/** The path of the first item of a JSON API list that `pick` accepts (its `url` field, or `prefix` + its slug). */
+async function firstPath(
+  app: BenchServer,
+  api: string,
+  pick: (item: Record<string, unknown>) => boolean,
+  prefix: string,
+): Promise<string | null> {
+  const res = await fetch(app.url(api));
+  if (!res.ok) return null;
+  const item = ((await res.json()) as { data?: Record<string, unknown>[] }).data?.find(pick);
+  if (!item) return null;
+  return typeof item.url === 'string' ? new URL(item.url).pathname : `${prefix}${String(item.slug)}`;
+}
+
 interface ApiEvent {
   id: number;
   registration?: { state?: string };
@@ -79,13 +93,17 @@ async function eventIn(app: BenchServer, state: string): Promise<number | null> 
 
 /** The public routes of the newer modules, with the demo's slugs and ids. */
 async function moduleRoutes(app: BenchServer): Promise<Route[]> {
-  const survey = await firstOf(app, '/api/v1/surveys', 'slug');
-  const surveyId = await firstOf(app, '/api/v1/surveys', 'id');
+  // Results are public once a survey is published; the news API lists articles and stories alike.
+  const published = (s: Record<string, unknown>) => s.status === 'published';
+  const survey = (await firstPath(app, '/api/v1/surveys', published, '/enquetes/'))?.replace('/enquetes/', '') ?? null;
+  const surveyRes = await fetch(app.url('/api/v1/surveys'));
+  const surveyList = surveyRes.ok ? (((await surveyRes.json()) as { data?: Record<string, unknown>[] }).data ?? []) : [];
+  const surveyId = String(surveyList.find(published)?.id ?? surveyList[0]?.id ?? '') || null;
   const openEvent = await eventIn(app, 'open');
   const pastEvent = await eventIn(app, 'past');
   const anyEvent = pastEvent ?? openEvent ?? (await firstOf(app, '/api/v1/events', 'id'));
   const course = await firstOf(app, '/api/v1/courses', 'slug');
-  const article = await firstOf(app, '/api/v1/articles', 'slug');
+  const article = (await firstPath(app, '/api/v1/articles', (a) => a.kind === 'article', '/nieuws/'))?.replace('/nieuws/', '') ?? null;
   const story = await firstLink(app, '/verhalen', /\/verhalen\/[a-z0-9-]+(?=")/);
   const edition = await firstLink(app, '/nieuwsbrief', /\/nieuwsbrief\/(?!aanmelden|aangemeld)[0-9a-z-]+(?=")/);
   const image = article ? await firstLink(app, `/nieuws/${article}`, /\/nieuws\/afbeelding\/[0-9]+-[0-9]+\.(webp|jpg)(?=")/) : null;
