@@ -214,14 +214,15 @@ describe('counting a text search', () => {
     }
     await record({ date: '2018-05-10', subject: 'Iets anders', summary: 'Geen ronde.', municipalityCodes: ['GM0518'] });
     const db = a.t.deps.db;
-    const search = async (offset: number, limit: number, cap: number) => {
-      const r = await searchInteractions(db, { q: 'peilronde' }, offset, limit, cap);
+    const search = async (offset: number, limit: number, cap: number, area: { codes?: string[]; regions?: string[] } = {}) => {
+      const r = await searchInteractions(db, { q: 'peilronde', ...area }, offset, limit, cap);
       return [r.rows.map((x) => x.date), r.total, r.capped];
-    };
-    // PostgreSQL answers the first from the newest rows alone, the others through its full-text index.
+    }; // PostgreSQL answers the first from the newest rows alone, the others through its full-text index.
     assert.deepEqual(await search(0, 2, 2), [['2018-04-10', '2018-03-10'], 2, true], 'more than the cap');
     assert.deepEqual(await search(2, 2, 2), [['2018-02-10', '2018-01-10'], 2, true], 'a later page');
     assert.deepEqual(await search(0, 10, 10), [['2018-04-10', '2018-03-10', '2018-02-10', '2018-01-10'], 4, false], 'all, counted');
+    assert.deepEqual(await search(1, 2, 2, { codes: ['GM0518'] }), [['2018-03-10', '2018-02-10'], 2, true], 'in a municipality');
+    assert.deepEqual(await search(0, 2, 2, { codes: ['GM0599'], regions: ['PV99'] }), [[], 0, false], 'elsewhere');
   });
 });
 
