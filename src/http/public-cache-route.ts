@@ -8,6 +8,7 @@
 //     gzip 9, once per version off the main thread), given a content ETag and kept.
 // Everything else — signed-in users, other cookies, errors, private answers — passes untouched.
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type {
@@ -30,7 +31,9 @@ const gzipAsync = promisify(gzip);
 const COMPRESS_FROM_BYTES = 1024;
 /** Above this, brotli's best quality costs more than it saves. */
 const BEST_QUALITY_UP_TO_BYTES = 512 * 1024;
-const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|problem\+json|xml|javascript)|image\/svg\+xml)/;
+/** The longest a request waits for another's rendering of the same page before rendering it itself. */
+const WAIT_FOR_RENDERING_MS = 10_000;
+const COMPRESSIBLE = /^(text\/|application\/(json|[\w.-]+\+json|xml|[\w.-]+\+xml|javascript)|image\/svg\+xml)/;
 
 const MADE = Symbol('publicCacheMade');
 type Marked = FastifyRequest & { [MADE]?: MadeFrom & { key: string } };
@@ -95,7 +98,7 @@ export function publicCacheHooks(edge: EdgeCache, deps: AppDeps, source: PublicC
     let entry = currentCopy(key, made);
     const underWay = entry === undefined ? rendering.get(key) : undefined;
     if (underWay !== undefined) {
-      await underWay;
+      await Promise.race([underWay, sleep(WAIT_FOR_RENDERING_MS, undefined, { ref: false })]);
       entry = currentCopy(key, made);
     }
     if (entry !== undefined) {

@@ -54,6 +54,11 @@ describe('news in the public cache, on two instances', () => {
     const id = await save('/beheer/nieuws/nieuw', article());
     for (const path of [...ROUTES, '/verhalen', '/nieuwsbrief']) await assertKept(two, path, { 'accept-encoding': 'br' });
     for (const path of ROUTES) assert.match(bodyText(await two.getB(path)), /Zorgcoördinatie groeit/, `${path} on B`);
+    // The feeds (application/rss+xml, application/atom+xml) are kept compressed like the pages.
+    for (const path of ['/nieuws/feed.xml', '/nieuws/atom.xml']) {
+      const feed = await two.getA(path, { 'accept-encoding': 'br' });
+      if (bodyText(feed).length >= 1024) assert.equal(feed.headers['content-encoding'], 'br', `${path} compressed`);
+    }
 
     await save(`/beheer/nieuws/${id}`, article({ title: 'Zorgcoördinatie groeit verder' }));
     for (const path of ROUTES) {
