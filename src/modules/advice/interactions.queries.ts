@@ -1,5 +1,5 @@
 // SQL of interactions and their links (Kysely; the same on SQLite and PostgreSQL). The list's filters
-// and text search are in interactions.search.ts.
+// and text search are in search.queries.ts.
 import type { DbOrTx } from '../../db/database.ts';
 import type { AdviceInteractionsTable } from './tables.ts';
 
@@ -75,7 +75,7 @@ export async function selectLinks(db: DbOrTx, ids: number[]): Promise<Map<number
   return out;
 }
 
-export { type InteractionFilter, searchInteractions, selectInteractionSummaries } from './interactions.search.ts';
+export { type InteractionFilter, searchInteractions, selectInteractionSummaries } from './search.queries.ts';
 
 /** Every interaction of a period with its named municipalities (for the dashboard). */
 export async function selectPeriod(db: DbOrTx, from: string, to: string) {
