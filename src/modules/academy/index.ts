@@ -6,6 +6,7 @@
 // module's "front-line staff trained" building block.
 import { defineModule } from '../../module.ts';
 import { loadAcademyDemo } from './demo.ts';
+import { academyPrivacy } from './privacy.ts';
 import { academyTrainedEvidence } from './reach.service.ts';
 import { registerAcademyRoutes } from './routes.ts';
 
@@ -29,5 +30,5 @@ export const academyModule = defineModule({
     },
   ],
   openapiTag: { name: 'academy', description: 'De Mensenhandel Academy: cursussen (open) en bereik per gemeente (medewerkers)' },
-  extensions: { policyEvidence: [academyTrainedEvidence] },
+  extensions: { policyEvidence: [academyTrainedEvidence], privacyStatement: [academyPrivacy] },
 });

@@ -11,6 +11,7 @@ import { defineModule } from '../../module.ts';
 import './extensions.ts';
 import { adviceIsEmpty, loadAdviceDemo } from './demo.ts';
 import { advicePanel } from './panel.tsx';
+import { advicePrivacy } from './privacy.ts';
 import { registerAdviceRoutes } from './routes.ts';
 
 export { contactsForMunicipality, type InvitableContact } from './contacts.service.ts';
@@ -37,6 +38,7 @@ export const adviceModule = defineModule({
     },
   ],
   profilePanels: [advicePanel],
+  extensions: { privacyStatement: [advicePrivacy] },
   openapiTag: {
     name: 'advice',
     description:

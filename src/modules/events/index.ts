@@ -10,6 +10,7 @@ import { defineModule } from '../../module.ts';
 import { loadEventsDemo } from './demo.ts';
 import { eventsFrontlineEvidence, eventsInteractionFeed } from './extensions.ts';
 import { eventJobs } from './jobs.ts';
+import { eventsPrivacy } from './privacy.ts';
 import { registerEventRoutes } from './routes.ts';
 
 export { type AttendanceRecord, attendanceBetween, attendanceByMunicipality } from './attendance.service.ts';
@@ -42,5 +43,9 @@ export const eventsModule = defineModule({
     name: 'events',
     description: 'Bijeenkomsten van het programma: workshops, informatiebijeenkomsten, regionale bijeenkomsten',
   },
-  extensions: { policyEvidence: [eventsFrontlineEvidence], interactionFeed: [eventsInteractionFeed] },
+  extensions: {
+    policyEvidence: [eventsFrontlineEvidence],
+    interactionFeed: [eventsInteractionFeed],
+    privacyStatement: [eventsPrivacy],
+  },
 });

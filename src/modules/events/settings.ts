@@ -3,6 +3,7 @@
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { ServiceCtx } from '../../deps.ts';
 import { recordAudit } from '../audit/index.ts';
+import { bumpEventsVersion } from './public-version.ts';
 import { selectSettings, upsertSetting } from './queries.ts';
 
 export interface EventSettings {
@@ -27,6 +28,7 @@ export async function saveEventSettings(ctx: ServiceCtx, next: EventSettings): P
     const before = await eventSettings(trx);
     const at = ctx.now.toISOString();
     for (const [key, value] of Object.entries(next)) await upsertSetting(trx, key, String(value), at);
+    await bumpEventsVersion(trx, ctx.now);
     await recordAudit(trx, {
       at: ctx.now,
       actor: ctx.actor,

@@ -7,6 +7,7 @@ import { defineModule } from '../../module.ts';
 import { loadNewsDemo } from './demo.ts';
 import { networkEmbed } from './embeds.ts';
 import { newsJobs } from './jobs.ts';
+import { newsPrivacy } from './privacy.ts';
 import { registerNewsRoutes } from './routes.ts';
 
 export type { NewsEmbedProvider } from './embeds.ts';
@@ -31,7 +32,7 @@ export const newsModule = defineModule({
   },
   jobs: newsJobs,
   demo: { after: ['auth', 'network'], load: loadNewsDemo },
-  extensions: { newsEmbed: [networkEmbed] },
+  extensions: { newsEmbed: [networkEmbed], privacyStatement: [newsPrivacy] },
   staffLinks: [
     {
       href: '/beheer/nieuws',

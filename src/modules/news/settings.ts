@@ -7,6 +7,7 @@ import type { ServiceCtx } from '../../deps.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getSetting, putSetting } from './editions.queries.ts';
 import { DEFAULT_SOFT_BOUNCE_LIMIT } from './news.logic.ts';
+import { newsSettingsChanged } from './privacy.ts';
 
 export interface NewsSettings {
   tracking: boolean;
@@ -44,6 +45,7 @@ export async function saveSettings(
   await putSetting(ctx.db, 'tracking', s.tracking ? '1' : '0', at);
   await putSetting(ctx.db, 'rate_per_minute', String(s.ratePerMinute), at);
   await putSetting(ctx.db, 'soft_bounce_limit', String(s.softBounceLimit), at);
+  newsSettingsChanged(ctx.db);
   await recordAudit(ctx.db, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'news_settings', entityId: null, after: s });
 }
 

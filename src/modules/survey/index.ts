@@ -8,6 +8,7 @@ import { defineModule } from '../../module.ts';
 import { loadSurveyDemo } from './demo.ts';
 import { responseRateEmbed } from './embed.ts';
 import { surveyJobs } from './jobs.ts';
+import { surveyPrivacy } from './privacy.ts';
 import { registerSurveyRoutes } from './routes.ts';
 import { countSurveys } from './surveys.queries.ts';
 
@@ -23,7 +24,7 @@ export const surveyModule = defineModule({
   jobs: surveyJobs,
   demo: { after: ['auth', 'atlas', 'advice'], load: loadSurveyDemo },
   boot: { isEmpty: async (deps) => (await countSurveys(deps.db)) === 0 },
-  extensions: { newsEmbed: [responseRateEmbed] },
+  extensions: { newsEmbed: [responseRateEmbed], privacyStatement: [surveyPrivacy] },
   staffLinks: [
     {
       href: '/beheer/enquetes',

@@ -17,10 +17,6 @@ const m = defineMessages({
     nl: 'Van zorgcoördinatoren: naam of functie, organisatie en de zakelijke contactgegevens die zij zelf openbaar maken.',
     en: 'Of care coordinators: name or post title, organisation and the business contact details they choose to publish.',
   },
-  newsletter: {
-    nl: 'Van abonnees op de nieuwsbrief: e-mailadres, en als u die opgeeft naam, organisatie en gemeente, uw onderwerpen en wanneer en hoe u toestemming gaf of die introk. Onbevestigde aanmeldingen wissen wij na 72 uur. Of u een nieuwsbrief opent of op een link klikt, tellen wij niet, tenzij het programma dat aanzet en het hier vermeldt; nu staat het uit. Met de link in elke nieuwsbrief kunt u uw gegevens downloaden of wissen.',
-    en: 'Of newsletter subscribers: email address, and if you give them name, organisation and municipality, your topics, and when and how you gave or withdrew consent. Unconfirmed sign-ups are deleted after 72 hours. Whether you open a newsletter or click a link is not counted unless the programme turns it on and says so here; it is off now. With the link in every newsletter you can download or erase your data.',
-  },
   audit: {
     nl: 'Bij elke wijziging: wie wat wanneer veranderde (het logboek), zodat wijzigingen te controleren zijn.',
     en: 'For every change: who changed what and when (the audit trail), so that changes can be checked.',
@@ -44,7 +40,8 @@ const m = defineMessages({
 
 export const privacyTitle = (locale: Locale) => m(locale).title;
 
-export function PrivacyPage() {
+/** `modules`: the modules' own paragraphs (the privacyStatement extension point), in module order. */
+export function PrivacyPage({ modules }: { modules: readonly string[] }) {
   const t = m(usePage().locale);
   return (
     <>
@@ -54,7 +51,9 @@ export function PrivacyPage() {
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">{t.accounts}</li>
         <li class="utrecht-unordered-list__item">{t.coordinators}</li>
-        <li class="utrecht-unordered-list__item">{t.newsletter}</li>
+        {modules.map((text) => (
+          <li class="utrecht-unordered-list__item">{text}</li>
+        ))}
         <li class="utrecht-unordered-list__item">{t.audit}</li>
       </ul>
       <h2 class="utrecht-heading-2">{t.whyTitle}</h2>
