@@ -2,11 +2,9 @@
 // confirmation, a course's lessons, the quiz, the certificate download and its public verification;
 // on SQLite and, with E2E_POSTGRES_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import type { Browser } from 'playwright-core';
-import { checkA11y, launchBrowser, linkIn, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, freshPostgresDatabase, launchBrowser, linkIn, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,26 +15,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** A fresh PostgreSQL database beside E2E_POSTGRES_URL for one run of the journeys, dropped after. */
-async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gaz_e2e_academy_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 function journeys() {
   test('a learner signs up, follows a course, passes the quiz and verifies the certificate', { timeout: 150_000 }, async () => {
@@ -132,7 +110,7 @@ for (const [engine, pgBase] of engines) {
     before(async () => {
       const extraEnv: Record<string, string> = {};
       if (pgBase) {
-        const db = await postgresDatabase(pgBase);
+        const db = await freshPostgresDatabase(pgBase, 'academy');
         extraEnv.DATABASE_URL = db.url;
         drop = db.drop;
       }

@@ -8,12 +8,10 @@
 // dashboard with its maps and the printable report, the public profile); an admin keeps the
 // settings; a municipality account sees and self-assesses only its own scorecard.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, launchBrowser, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, freshPostgresDatabase, launchBrowser, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
 const ADVISER = 'adviseur@demo.gemeentenaanzet.invalid';
 const ADMIN = 'beheerder@demo.gemeentenaanzet.invalid';
@@ -51,25 +49,6 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => browser?.close());
-
-async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gaz_e2e_advice_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** Opens a page, checks its status and its single <h1>, and runs axe. */
 async function visit(page: Page, url: string, status = 200) {
@@ -387,7 +366,7 @@ for (const [engine, pgBase] of engines) {
     before(async () => {
       const extraEnv: Record<string, string> = {};
       if (engine === 'PostgreSQL' && pgBase) {
-        const db = await postgresDatabase(pgBase);
+        const db = await freshPostgresDatabase(pgBase, 'advice');
         extraEnv.DATABASE_URL = db.url;
         drop = db.drop;
       }

@@ -11,11 +11,13 @@
 //   const mail = await waitForEmail(server, (m) => m.to.includes(e));
 //   await server.stop(); await browser.close();
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { contrastFailures, reflowAndScreenshots } from './a11y.ts';
 
@@ -449,4 +451,27 @@ export function linkIn(text: string, pathPrefix: string): string {
   const match = text.match(new RegExp(`https?://[^\\s"'<>]*${escaped}[^\\s"'<>]*`));
   if (!match) throw new Error(`No link to ${pathPrefix} in the email:\n${text.slice(0, 2000)}`);
   return match[0].replace(/&amp;/g, '&');
+}
+
+// ---- PostgreSQL for the journeys ------------------------------------------------------------
+
+/**
+ * A fresh PostgreSQL database beside `base` (E2E_POSTGRES_URL, set by `npm run test:e2e` from
+ * TEST_DATABASE_URL) for one run of a file's journeys, named after `label`; `drop` removes it.
+ */
+export async function freshPostgresDatabase(base: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gaz_e2e_${label}_${randomBytes(4).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

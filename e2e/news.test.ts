@@ -6,14 +6,12 @@
 // cache lifetime) and showing it in the article with its alt text; on SQLite and, with
 // E2E_POSTGRES_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, freshPostgresDatabase, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -25,26 +23,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** A fresh PostgreSQL database beside E2E_POSTGRES_URL for one run of the journeys, dropped after. */
-async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gaz_e2e_news_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function visit(page: Page, path: string, status = 200) {
   const res = await page.goto(server.url(path));
@@ -238,7 +216,7 @@ for (const [engine, pgBase] of engines) {
     before(async () => {
       const extraEnv: Record<string, string> = {};
       if (pgBase) {
-        const db = await postgresDatabase(pgBase);
+        const db = await freshPostgresDatabase(pgBase, 'news');
         extraEnv.DATABASE_URL = db.url;
         drop = db.drop;
       }

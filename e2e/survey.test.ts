@@ -6,35 +6,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, freshPostgresDatabase, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
 
 let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
 after(async () => browser?.close());
-
-async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gaz_e2e_survey_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function visit(page: Page, url: string, status = 200) {
   const res = await page.goto(url);
@@ -197,7 +177,7 @@ for (const [engine, pgBase] of engines) {
     before(async () => {
       const extraEnv: Record<string, string> = {};
       if (pgBase) {
-        const db = engine === 'PostgreSQL' ? await postgresDatabase(pgBase) : null;
+        const db = engine === 'PostgreSQL' ? await freshPostgresDatabase(pgBase, 'survey') : null;
         if (db) {
           extraEnv.DATABASE_URL = db.url;
           drop = db.drop;
