@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { contrastFailures, reflowAndScreenshots } from './a11y.ts';
@@ -474,4 +475,34 @@ export async function freshPostgresDatabase(base: string, label: string): Promis
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A file's journeys on SQLite and, when E2E_POSTGRES_URL is set (npm run test:e2e with
+ * TEST_DATABASE_URL), on PostgreSQL: each on a fresh server with the demo scenario, handed to
+ * `onServer` before the journeys run and stopped (its database dropped) after them.
+ */
+export function describeOnEngines(title: string, label: string, onServer: (server: TestServer) => void, journeys: () => void): void {
+  const postgres = process.env.E2E_POSTGRES_URL;
+  for (const engine of ['SQLite', 'PostgreSQL'] as const) {
+    describe(`${title} on ${engine}`, { skip: engine === 'PostgreSQL' && !postgres ? 'E2E_POSTGRES_URL is not set' : false }, () => {
+      let server: TestServer | undefined;
+      let drop: (() => Promise<void>) | null = null;
+      before(async () => {
+        const extraEnv: Record<string, string> = {};
+        if (engine === 'PostgreSQL' && postgres) {
+          const db = await freshPostgresDatabase(postgres, label);
+          extraEnv.DATABASE_URL = db.url;
+          drop = db.drop;
+        }
+        server = await startServer({ loadDemo: true, extraEnv });
+        onServer(server);
+      });
+      after(async () => {
+        await server?.stop();
+        await drop?.();
+      });
+      journeys();
+    });
+  }
 }

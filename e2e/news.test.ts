@@ -7,11 +7,11 @@
 // E2E_POSTGRES_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, freshPostgresDatabase, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, launchBrowser, runCli, type TestServer, waitForEmail } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -204,28 +204,11 @@ function journeys() {
   });
 }
 
-// The same journeys on SQLite and, when E2E_POSTGRES_URL is set (npm run test:e2e with
-// TEST_DATABASE_URL), on PostgreSQL, each on a fresh server with the demo scenario.
-const engines: [string, string | undefined][] = [
-  ['SQLite', undefined],
-  ['PostgreSQL', process.env.E2E_POSTGRES_URL],
-];
-for (const [engine, pgBase] of engines) {
-  describe(`news in the browser on ${engine}`, { skip: engine === 'PostgreSQL' && !pgBase ? 'E2E_POSTGRES_URL is not set' : false }, () => {
-    let drop: (() => Promise<void>) | null = null;
-    before(async () => {
-      const extraEnv: Record<string, string> = {};
-      if (pgBase) {
-        const db = await freshPostgresDatabase(pgBase, 'news');
-        extraEnv.DATABASE_URL = db.url;
-        drop = db.drop;
-      }
-      server = await startServer({ loadDemo: true, extraEnv });
-    });
-    after(async () => {
-      await server?.stop();
-      await drop?.();
-    });
-    journeys();
-  });
-}
+describeOnEngines(
+  'news in the browser',
+  'news',
+  (s) => {
+    server = s;
+  },
+  journeys,
+);
