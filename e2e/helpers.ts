@@ -183,8 +183,24 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `tsx src/cli.ts …args` against the server's database; throws unless it exits 0 (unless allowFailure). */
+/**
+ * Runs `tsx src/cli.ts …args` against the server's database; throws unless it exits 0 (unless allowFailure).
+ * A command refused with SQLite's "database is locked" (the server held the write lock longer than the
+ * busy timeout on a loaded machine) wrote nothing and is run again, up to three times.
+ */
 export async function runCli(server: TestServer, args: string[], options: { allowFailure?: boolean } = {}): Promise<CliResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runCliOnce(server, args);
+    if (result.code === 0 || attempt === 3 || !/database is locked/.test(result.stderr)) {
+      if (result.code !== 0 && !options.allowFailure) {
+        throw new Error(`cli ${args.join(' ')} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`);
+      }
+      return result;
+    }
+  }
+}
+
+async function runCliOnce(server: TestServer, args: string[]): Promise<CliResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: root,
     env: { ...server.env, LOG_LEVEL: 'warn' },
@@ -195,9 +211,6 @@ export async function runCli(server: TestServer, args: string[], options: { allo
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
-  if (code !== 0 && !options.allowFailure) {
-    throw new Error(`cli ${args.join(' ')} exited with ${code}:\n${stdout}\n${stderr}`);
-  }
   return { code, stdout, stderr };
 }
 
