@@ -221,6 +221,7 @@ describe('counting a text search', () => {
     assert.deepEqual(await search(0, 2, 2), [['2018-04-10', '2018-03-10'], 2, true], 'more than the cap');
     assert.deepEqual(await search(2, 2, 2), [['2018-02-10', '2018-01-10'], 2, true], 'a later page');
     assert.deepEqual(await search(0, 10, 10), [['2018-04-10', '2018-03-10', '2018-02-10', '2018-01-10'], 4, false], 'all, counted');
+    assert.deepEqual(await search(1, 2, 10), [['2018-03-10', '2018-02-10'], 4, false], 'a page of the newest rows, counted');
     assert.deepEqual(await search(1, 2, 2, { codes: ['GM0518'] }), [['2018-03-10', '2018-02-10'], 2, true], 'in a municipality');
     assert.deepEqual(await search(0, 2, 2, { codes: ['GM0599'], regions: ['PV99'] }), [[], 0, false], 'elsewhere');
   });

@@ -73,6 +73,8 @@ function filtered(db: DbOrTx, f: InteractionFilter) {
 const LIST_COLUMNS = ['id', 'date', 'type', 'subject', 'region_code', 'origin'] as const;
 /** PostgreSQL text search: how many of the newest rows of the filter are tried before the GIN index. */
 const NEWEST_PROBE = 5000;
+/** …and how many at most when those 5,000 show the cap is near (see searchTextPostgres). */
+const WIDEST_PROBE = 20_000;
 
 function newestFirst<Q extends { orderBy: (c: 'date' | 'id', d: 'desc') => Q }>(q: Q): Q {
   return q.orderBy('date', 'desc').orderBy('id', 'desc');
@@ -111,28 +113,46 @@ export async function searchInteractions(db: DbOrTx, f: InteractionFilter, offse
 }
 
 /**
- * A capped text search on PostgreSQL, whose planner misjudges prefix queries either way: reading the
- * date index backwards tests every row when few match (all 100,000 for a word that is not there:
- * 490 ms), the GIN index reads every match before sorting them (a common word: 23,786 rows, 244 ms).
- * So, without a narrowing filter (a municipality, adviser, contact or type: its newest 5,000 rows can
- * lie anywhere in the date index; a period is fine), the newest rows are tried first: when they hold
- * more than the cap and the page, the answer is there; otherwise the GIN index counts, and a page of
- * at most the cap matches is sorted (`OFFSET 0` keeps the planner from walking the date index).
+ * The newest `take` text matches among the newest `window` rows of the filter (a subquery in FROM, not
+ * `id IN (…)`, which the planner answers from the GIN index again). The outer LIMIT stops the walk
+ * down the date index as soon as `take` rows match, so a large window costs only the rows it needs.
  */
-async function searchTextPostgres(db: DbOrTx, f: InteractionFilter, offset: number, limit: number, countCap: number) {
-  // A subquery in FROM (not `id IN (…)`, which the planner answers from the GIN index again).
+async function probeNewest(db: DbOrTx, f: InteractionFilter, window: number, take: number) {
   const newest = newestFirst(filtered(db, { ...f, q: undefined }).select(LIST_COLUMNS))
     .select(sql<string>`advice_interactions.search`.as('search'))
-    .limit(NEWEST_PROBE)
+    .limit(window)
     .as('advice_interactions');
-  const probe = await newestFirst(
+  return newestFirst(
     db
       .selectFrom(newest)
       .select(LIST_COLUMNS)
       .where(fullText(db, searchTokens(f.q ?? ''))),
   )
-    .limit(Math.max(countCap + 1, offset + limit))
+    .limit(take)
     .execute();
+}
+
+/**
+ * A capped text search on PostgreSQL, whose planner misjudges prefix queries either way: reading the
+ * date index backwards tests every row when few match (all 100,000 for a word that is not there:
+ * 490 ms), the GIN index reads every match before sorting them (a common word: 23,786 rows, 244 ms;
+ * a prefix query cannot skip through the posting lists, so even counting the first 1,001 of two
+ * words' 17,407 matches takes 14 ms). So, without a narrowing filter (a municipality, adviser,
+ * contact or type: its newest rows can lie anywhere in the date index; a period is fine), the newest
+ * 5,000 rows are tried first. When they hold some matches but not more than the cap, the density
+ * they show says how many newest rows should hold the cap; up to 20,000 are tried (two words with 851
+ * matches in the first 5,000: 5,856 rows walked, 5 ms). A page that lies within the matches found is
+ * the answer's page (every row outside the window is older); only when the cap is not reached does
+ * the GIN index count, and a page beyond the matches found is read with it (at most the cap matches
+ * are sorted, `OFFSET 0` keeps the planner from walking the date index).
+ */
+async function searchTextPostgres(db: DbOrTx, f: InteractionFilter, offset: number, limit: number, countCap: number) {
+  const take = Math.max(countCap + 1, offset + limit);
+  let probe = await probeNewest(db, f, NEWEST_PROBE, take);
+  if (probe.length > 0 && probe.length <= countCap) {
+    const window = Math.ceil(((NEWEST_PROBE * (countCap + 1)) / probe.length) * 1.25);
+    if (window <= WIDEST_PROBE) probe = await probeNewest(db, f, window, take);
+  }
   const capped = probe.length > countCap;
   if (capped && probe.length >= offset + limit) return { rows: probe.slice(offset, offset + limit), total: countCap, capped };
   const base = filtered(db, f);
@@ -147,12 +167,14 @@ async function searchTextPostgres(db: DbOrTx, f: InteractionFilter, offset: numb
     .executeTakeFirstOrThrow();
   const n = Number(count.n);
   const rows =
-    n > countCap
-      ? await newestFirst(base.select(LIST_COLUMNS)).limit(limit).offset(offset).execute()
-      : await newestFirst(db.selectFrom(base.select(LIST_COLUMNS).offset(0).as('m')).selectAll())
-          .limit(limit)
-          .offset(offset)
-          .execute();
+    probe.length >= offset + limit
+      ? probe.slice(offset, offset + limit)
+      : n > countCap
+        ? await newestFirst(base.select(LIST_COLUMNS)).limit(limit).offset(offset).execute()
+        : await newestFirst(db.selectFrom(base.select(LIST_COLUMNS).offset(0).as('m')).selectAll())
+            .limit(limit)
+            .offset(offset)
+            .execute();
   return { rows, total: Math.min(n, countCap), capped: n > countCap };
 }
 
