@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { postForm } from '../../../test/helpers/auth.ts';
-import { getRegion, municipalitiesOn } from '../atlas/index.ts';
+import { getRegion, municipalitiesOn, regionMemberships, regionsByType } from '../atlas/index.ts';
 import { DEMO_INTENSIVE, DEMO_PERIOD } from './demo-plan.ts';
+import { membersOn } from './engagement.logic.ts';
 import { createInteraction, type InteractionInput } from './interactions.service.ts';
 import { setStatus } from './policy.service.ts';
 import { type AdviceTest, adviceTest } from './test-kit.ts';
@@ -98,6 +99,20 @@ describe('dashboard API on a fixed data set', () => {
       data.bySizeClass.find((g: { key: string }) => g.key === 'ge250k'),
       { key: 'ge250k', name: '250.000 of meer', reached: 2, total: all.filter((m) => (m.population ?? 0) >= 250_000).length },
     );
+  });
+});
+
+describe('region members for the counts', () => {
+  it('are the atlas members of every province and safety region on dates around the mergers', async () => {
+    const db = a.t.deps.db;
+    for (const date of ['2019-03-01', '2021-01-01', '2022-03-24', '2025-06-01']) {
+      const regions = [...(await regionsByType(db, 'province', date)), ...(await regionsByType(db, 'safety-region', date))];
+      assert.equal(regions.length, 12 + 25, `12 provinces and 25 safety regions on ${date}`);
+      for (const r of regions) {
+        const expected = (await getRegion(db, r.code, date))!.members.map((m) => m.code).sort();
+        assert.deepEqual(membersOn(await regionMemberships(db, r.code), date).sort(), expected, `${r.code} on ${date}`);
+      }
+    }
   });
 });
 

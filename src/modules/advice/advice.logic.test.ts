@@ -7,6 +7,7 @@ import {
   countByType,
   engagementClass,
   intensiveContacts,
+  membersOn,
   partiesOf,
   reachByGroup,
   reachByMunicipality,
@@ -54,6 +55,21 @@ describe('reach', () => {
       { type: 'advice-conversation', advice: 2, feed: 0 },
       { type: 'workshop', advice: 0, feed: 1 },
     ]);
+  });
+});
+
+describe('region members on a date', () => {
+  it('takes a membership from its first day up to the day before it ends, open ends open', () => {
+    const memberships = [
+      { municipalityCode: 'GM0001', validFrom: null, validTo: null },
+      { municipalityCode: 'GM0002', validFrom: '2019-01-01', validTo: '2021-01-01' },
+      { municipalityCode: 'GM0003', validFrom: '2021-01-01', validTo: null },
+    ];
+    assert.deepEqual(membersOn(memberships, '2018-12-31'), ['GM0001']);
+    assert.deepEqual(membersOn(memberships, '2019-01-01'), ['GM0001', 'GM0002']);
+    assert.deepEqual(membersOn(memberships, '2020-12-31'), ['GM0001', 'GM0002']);
+    assert.deepEqual(membersOn(memberships, '2021-01-01'), ['GM0001', 'GM0003']);
+    assert.deepEqual(membersOn([], '2021-01-01'), []);
   });
 });
 

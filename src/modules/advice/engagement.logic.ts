@@ -54,6 +54,18 @@ export function reachByMunicipality(interactions: readonly CountedInteraction[])
   return out;
 }
 
+/** The municipalities of a region's memberships on a date (from inclusive, to exclusive; null is open), as the atlas counts them. */
+export function membersOn(
+  memberships: readonly { municipalityCode: string; validFrom: string | null; validTo: string | null }[],
+  date: string,
+): string[] {
+  const out: string[] = [];
+  for (const m of memberships) {
+    if ((m.validFrom === null || m.validFrom <= date) && (m.validTo === null || date < m.validTo)) out.push(m.municipalityCode);
+  }
+  return out;
+}
+
 export interface Party {
   /** The municipality code, or the region code for a region on its own. */
   code: string;

@@ -5,13 +5,14 @@
 import type { Db } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Localized } from '../../i18n.ts';
-import { getRegion, municipalitiesWithSuccessorsOn } from '../atlas/index.ts';
+import { municipalitiesWithSuccessorsOn, regionMemberships } from '../atlas/index.ts';
 import { areaNames } from './areas.ts';
 import {
   type CountedInteraction,
   countByType,
   type GroupCount,
   intensiveContacts,
+  membersOn,
   type Party,
   partiesOf,
   reachByGroup,
@@ -58,12 +59,23 @@ function namedByInteraction(links: readonly { interaction_id: number; municipali
   return named;
 }
 
-/** Members per region and date ('VR01|2019-03-04'), each pair looked up once. */
+/**
+ * Members per region and date ('VR01|2019-03-04'): each region's memberships read from the atlas once
+ * (not a getRegion per date, each filtering every membership of the atlas), each pair computed once.
+ */
 async function regionMembersOf(db: Db, rows: readonly { region_code: string | null; date: string }[]) {
-  const keys = new Map<string, { region: string; date: string }>();
-  for (const r of rows) if (r.region_code) keys.set(`${r.region_code}|${r.date}`, { region: r.region_code, date: r.date });
+  const datesByRegion = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!r.region_code) continue;
+    const dates = datesByRegion.get(r.region_code);
+    if (dates) dates.add(r.date);
+    else datesByRegion.set(r.region_code, new Set([r.date]));
+  }
   const members = new Map<string, string[]>();
-  for (const [key, { region, date }] of keys) members.set(key, (await getRegion(db, region, date))?.members.map((m) => m.code) ?? []);
+  for (const [region, dates] of datesByRegion) {
+    const memberships = await regionMemberships(db, region);
+    for (const date of dates) members.set(`${region}|${date}`, membersOn(memberships, date));
+  }
   return members;
 }
 

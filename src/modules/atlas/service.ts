@@ -13,6 +13,7 @@ import type {
   PopulationFigure,
   Region,
   RegionDetail,
+  RegionMembership,
   RegionType,
   SearchHit,
   Successor,
@@ -137,6 +138,18 @@ export async function getRegion(db: Db, code: string, date: string): Promise<Reg
     .map((m) => ({ code: m.municipalityCode, name: s.index.nameOn(m.municipalityCode, date) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   return { ...region, date, members };
+}
+
+/**
+ * Every membership of a region with its validity (`validFrom` inclusive, `validTo` exclusive, null:
+ * open), for a caller that needs the members on many dates: one call per region instead of a
+ * getRegion per date.
+ */
+export async function regionMemberships(db: Db, code: string): Promise<RegionMembership[]> {
+  const s = await snapshot(db);
+  return s.memberships
+    .filter((m) => m.regionCode === code)
+    .map((m) => ({ municipalityCode: m.municipalityCode, validFrom: m.validFrom, validTo: m.validTo }));
 }
 
 /** The regions (one per type) a municipality belongs to on `date`. */

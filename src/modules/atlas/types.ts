@@ -56,6 +56,13 @@ export interface RegionDetail extends Region {
   members: { code: string; name: string }[];
 }
 
+/** A municipality's membership of a region: from `validFrom` (inclusive) until `validTo` (exclusive); null is open. */
+export interface RegionMembership {
+  municipalityCode: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
 /** Where a municipality's territory lies on a date: itself, or its successors (with area shares). */
 export interface Successor {
   code: string;
