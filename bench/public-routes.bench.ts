@@ -83,7 +83,7 @@ interface ApiEvent {
   registration?: { state?: string };
 }
 
-/** An event of the demo whose registration is in `state` (open: the page has a form with a CSRF token; past: it has none). */
+/** An event of the demo whose registration is in `state` (open: the page has the registration form; past: it has none). */
 async function eventIn(app: BenchServer, state: string): Promise<number | null> {
   const res = await fetch(app.url('/api/v1/events'));
   if (!res.ok) return null;
@@ -108,7 +108,7 @@ async function moduleRoutes(app: BenchServer): Promise<Route[]> {
   const edition = await firstLink(app, '/nieuwsbrief', /\/nieuwsbrief\/(?!aanmelden|aangemeld)[0-9a-z-]+(?=")/);
   const image = article ? await firstLink(app, `/nieuws/${article}`, /\/nieuws\/afbeelding\/[0-9]+-[0-9]+\.(webp|jpg)(?=")/) : null;
   const routes: (Route | null)[] = [
-    { name: 'advice: support request page (form with a CSRF token)', path: '/ondersteuning' },
+    { name: 'advice: support request page (a public form)', path: '/ondersteuning' },
     { name: 'advice: support request sent', path: '/ondersteuning/verzonden' },
     { name: 'survey: list', path: '/enquetes' },
     survey ? { name: 'survey: published results', path: `/enquetes/${survey}` } : null,
@@ -118,13 +118,14 @@ async function moduleRoutes(app: BenchServer): Promise<Route[]> {
     surveyId ? { name: 'survey API: results', path: `/api/v1/surveys/${surveyId}/results` } : null,
     surveyId ? { name: 'survey API: response rate', path: `/api/v1/surveys/${surveyId}/response-rate` } : null,
     { name: 'events: list', path: '/bijeenkomsten' },
-    openEvent ? { name: 'events: an event open for registration (form with a CSRF token)', path: `/bijeenkomsten/${openEvent}` } : null,
+    openEvent ? { name: 'events: an event open for registration (a public form)', path: `/bijeenkomsten/${openEvent}` } : null,
     pastEvent ? { name: 'events: a past event', path: `/bijeenkomsten/${pastEvent}` } : null,
     anyEvent ? { name: 'events: calendar file of an event', path: `/bijeenkomsten/${anyEvent}/agenda.ics` } : null,
     { name: 'events: calendar feed', path: '/bijeenkomsten/agenda.ics' },
     { name: 'events API', path: '/api/v1/events' },
     { name: 'academy: catalogue', path: '/academy' },
     course ? { name: 'academy: a course', path: `/academy/cursussen/${course}` } : null,
+    { name: 'academy: sign-up (a public form)', path: '/academy/aanmelden' },
     { name: 'academy API: courses', path: '/api/v1/courses' },
     { name: 'news: list', path: '/nieuws' },
     article ? { name: 'news: an article', path: `/nieuws/${article}` } : null,
@@ -135,6 +136,7 @@ async function moduleRoutes(app: BenchServer): Promise<Route[]> {
     image ? { name: 'news: an image', path: image } : null,
     { name: 'newsletter archive', path: '/nieuwsbrief' },
     edition ? { name: 'newsletter: an edition', path: edition } : null,
+    { name: 'newsletter: sign-up (a public form)', path: '/nieuwsbrief/aanmelden' },
     { name: 'newsletter: signed up', path: '/nieuwsbrief/aangemeld' },
     { name: 'news API: articles', path: '/api/v1/articles' },
     article ? { name: 'news API: an article', path: `/api/v1/articles/${article}` } : null,
@@ -148,11 +150,11 @@ function pad(text: string, width: number): string {
 
 /**
  * Why the public cache would not keep an answer, from its headers (src/http/public-cache-route.ts):
- * it sets a cookie (a form's CSRF token) or is not `Cache-Control: public`; '' when it may be kept.
+ * it sets a cookie or is not `Cache-Control: public`; '' when it may be kept.
  */
 function notKept(recorded: RecordedResponse): string {
   const header = (name: string) => recorded.headers.find(([k]) => k.toLowerCase() === name)?.[1];
-  if (header('set-cookie') !== undefined) return 'not kept: sets a cookie (CSRF token of a form)';
+  if (header('set-cookie') !== undefined) return 'not kept: sets a cookie';
   if (!/^public\b/.test(header('cache-control') ?? '')) return `not kept: Cache-Control ${header('cache-control') ?? 'missing'}`;
   return '';
 }

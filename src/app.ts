@@ -36,8 +36,18 @@ declare module 'fastify' {
     assets: AssetManifest;
     /** Complete responses of anonymous public GETs, answered before the pipeline (src/http/edge-cache.ts). */
     edgeCache: EdgeCache;
-    /** Every route registered, with its declared permission and ownership scope (read by the permission test). */
-    routeTable: { method: string; url: string; permission: PermissionName; scope?: RouteScope }[];
+    /**
+     * Every route registered, with its declared permission and ownership scope, its CSRF rule when it
+     * sets one, and whether the public cache may keep its answers (read by the route walks in test/).
+     */
+    routeTable: {
+      method: string;
+      url: string;
+      permission: PermissionName;
+      scope?: RouteScope;
+      csrf?: boolean | 'signed-in';
+      publicCache?: true;
+    }[];
   }
 }
 
@@ -130,7 +140,13 @@ function prepareRoute(app: FastifyInstance, deps: AppDeps, securityHeaders: Secu
       `Route ${route.url}: scope ownMunicipality names the parameter "${scope.ownMunicipality}", which the route does not have.`,
     );
   }
-  for (const method of methods) app.routeTable.push({ method, url: route.url, permission, ...(scope ? { scope } : {}) });
+  const csrf = route.config?.csrf;
+  const listed = {
+    ...(scope ? { scope } : {}),
+    ...(csrf !== undefined ? { csrf } : {}),
+    ...(route.config?.publicCache ? { publicCache: true as const } : {}),
+  };
+  for (const method of methods) app.routeTable.push({ method, url: route.url, permission, ...listed });
   const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
   const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
   route.config = {

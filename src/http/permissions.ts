@@ -68,8 +68,16 @@ declare module 'fastify' {
     permission?: PermissionName;
     /** Whose data the route acts on; the pipeline refuses other users' (see RouteScope). */
     scope?: RouteScope;
-    /** Set to false on routes that take no cookies-based state change (e.g. token APIs). */
-    csrf?: boolean;
+    /**
+     * The CSRF rule of a state-changing route (src/http/pipeline.ts). Default: a token made from the
+     * CSRF cookie. `false`: routes that take no cookie-based state change (token APIs, personal links).
+     * `'signed-in'`: a public form anyone may send (a support request, a registration): a signed-in
+     * user's request needs the token as everywhere; an anonymous one may come without it when the
+     * browser says it was sent from this site. It acts for nobody, so a forged one could do no more than
+     * its sender can do directly; and its form page needs no per-visitor token, so the public cache
+     * keeps it (docs/adr/0020-public-forms-without-a-token.md).
+     */
+    csrf?: boolean | 'signed-in';
     /** Anonymous GETs of this route may be answered by the edge cache (src/http/edge-cache.ts). */
     edgeCache?: boolean;
     /** Security headers for this route, chosen at start-up by the app (page or API set). */

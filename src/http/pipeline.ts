@@ -13,7 +13,7 @@ import { mayHold, ROLES_REQUIRING_TOTP } from './permissions.ts';
 import { clientAddress, isLimitedPath, RateLimiter } from './rate-limit.ts';
 import type { RequestUser } from './request-user.ts';
 import { scopeAllows } from './route-kit.ts';
-import { isCrossSite } from './same-site.ts';
+import { isCrossSite, isSameOrigin } from './same-site.ts';
 
 /** API tokens act only here (README: "a token works on /api/v1"); anywhere else they are ignored. */
 export const TOKEN_PATH_PREFIX = '/api/v1/';
@@ -114,6 +114,8 @@ export function accessHook(app: FastifyInstance, deps: AppDeps) {
     // A token in an Authorization header is never sent by a browser on its own: no CSRF to fear.
     if (!isUnsafe(req.method) || config.csrf === false || req.user?.via === 'token') return done();
     if (isCrossSite(req, publicOrigin)) return done(errors.crossSite());
+    // A public form sent by an anonymous visitor from a page of this site needs no token (ADR 0020).
+    if (config.csrf === 'signed-in' && !req.user && isSameOrigin(req, publicOrigin)) return done();
     // On a bad token the plugin sends the error itself (our error handler renders it).
     return app.csrfProtection(req, reply, done);
   };

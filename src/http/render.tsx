@@ -19,13 +19,29 @@ export interface PageOptions {
   head?: ComponentChildren;
 }
 
+/**
+ * Whether this page's forms go without a CSRF token: for an anonymous visitor on a page the public
+ * cache may keep (a per-visitor token would make it unkeepable) and on the answers of a public form's
+ * own route (`csrf: 'signed-in'`, its page again with the errors). Such forms may only post to routes
+ * that take them without a token (ADR 0020; test/public-forms.test.ts walks every public page).
+ */
+function formsWithoutToken(req: FastifyRequest): boolean {
+  const config = req.routeOptions.config;
+  return !req.user && (config?.publicCache !== undefined || config?.csrf === 'signed-in');
+}
+
 export function pageContext(req: FastifyRequest, reply: FastifyReply, islands: string[] = []): PageContextValue {
   let token: string | undefined;
+  const withoutToken = formsWithoutToken(req);
   return {
     locale: req.locale,
     path: req.url,
     user: req.user ? { id: req.user.id, email: req.user.email, name: req.user.name, role: req.user.role } : null,
-    csrfToken: () => (token ??= reply.generateCsrf()),
+    csrfToken: () => {
+      if (withoutToken) return null;
+      token ??= reply.generateCsrf();
+      return token;
+    },
     assets: req.server.assets,
     islands: new Set(islands),
   };

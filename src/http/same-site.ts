@@ -6,6 +6,8 @@
 // - without Sec-Fetch-Site (older browsers), an Origin must be this site: PUBLIC_BASE_URL's origin
 //   or the address the request was sent to; `Origin: null` (sandboxed or privacy-stripped) is refused;
 // - with neither header (curl, scripts, tests) the request passes: the CSRF token still applies.
+// `isSameOrigin` is the positive reading, for the public forms that anonymous visitors send without a
+// token (`config.csrf: 'signed-in'`): the browser must say the request came from this site.
 import type { FastifyRequest } from 'fastify';
 
 export function isCrossSite(req: Pick<FastifyRequest, 'headers' | 'protocol' | 'host'>, publicOrigin: string): boolean {
@@ -15,4 +17,12 @@ export function isCrossSite(req: Pick<FastifyRequest, 'headers' | 'protocol' | '
   if (origin === undefined) return false;
   if (origin === publicOrigin) return false;
   return origin !== `${req.protocol}://${req.host}`;
+}
+
+/** The browser says this request was sent from a page of this site (Sec-Fetch-Site, or else Origin). */
+export function isSameOrigin(req: Pick<FastifyRequest, 'headers' | 'protocol' | 'host'>, publicOrigin: string): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin';
+  const origin = req.headers.origin;
+  return origin !== undefined && (origin === publicOrigin || origin === `${req.protocol}://${req.host}`);
 }

@@ -11,13 +11,18 @@ const m = defineMessages({
   problem: { nl: 'Er is een probleem', en: 'There is a problem' },
 });
 
+/** The hidden CSRF token of a POST form, when the page has one (see PageContextValue.csrfToken). */
+export function CsrfField() {
+  const token = usePage().csrfToken();
+  return token === null ? null : <input type="hidden" name="_csrf" value={token} />;
+}
+
 /** A POST form with its CSRF token. */
 export function Form(props: { action: string; method?: 'post' | 'get'; children: ComponentChildren; class?: string; id?: string }) {
-  const page = usePage();
   const method = props.method ?? 'post';
   return (
     <form method={method} action={props.action} class={`utrecht-form ${props.class ?? ''}`.trim()} id={props.id} noValidate>
-      {method === 'post' ? <input type="hidden" name="_csrf" value={page.csrfToken()} /> : null}
+      {method === 'post' ? <CsrfField /> : null}
       {props.children}
     </form>
   );

@@ -17,8 +17,11 @@ export interface PageContextValue {
   /** Path and query of the current request, for the language switch and "return to" links. */
   path: string;
   user: PageUser | null;
-  /** Returns the CSRF token for forms (sets the CSRF cookie on first use). */
-  csrfToken: () => string;
+  /**
+   * The CSRF token for forms (sets the CSRF cookie on first use); null on pages whose forms go without
+   * one (an anonymous visitor's public page, src/http/render.tsx). Forms use <CsrfField />.
+   */
+  csrfToken: () => string | null;
   assets: { css: string; islands: Record<string, string> };
   /** Islands this page uses; the layout adds their scripts. */
   islands: Set<string>;

@@ -1,6 +1,7 @@
 // The page frame: skip link, header with navigation and language menu, breadcrumbs, main, footer.
 import type { ComponentChildren } from 'preact';
 import { defineMessages } from '../i18n.ts';
+import { CsrfField } from './components.tsx';
 import { usePage } from './context.ts';
 
 export interface Crumb {
@@ -144,7 +145,7 @@ export function Layout(props: {
                       </li>
                       <li>
                         <form method="post" action="/uitloggen" class="gaz-inline-form">
-                          <input type="hidden" name="_csrf" value={page.csrfToken()} />
+                          <CsrfField />
                           <button type="submit" class="utrecht-button utrecht-button--subtle gaz-linkbutton">
                             {t.logout}
                           </button>

@@ -126,6 +126,15 @@ export function formBody(fields: Record<string, string>): { payload: string; hea
   };
 }
 
+/**
+ * A public form (`csrf: 'signed-in'`) as an anonymous visitor's browser posts it from a page of this
+ * site: no CSRF token (the kept page has none), `Sec-Fetch-Site: same-origin` (ADR 0020).
+ */
+export function publicForm(fields: Record<string, string>): { payload: string; headers: Record<string, string> } {
+  const body = formBody(fields);
+  return { payload: body.payload, headers: { ...body.headers, 'sec-fetch-site': 'same-origin' } };
+}
+
 /** POSTs a form as the logged-in user, with the CSRF token. */
 export async function postForm(t: TestApp, session: LoggedIn, url: string, fields: Record<string, string>) {
   const body = formBody({ _csrf: session.csrf, ...fields });

@@ -6,7 +6,7 @@ import { AppError, errors } from '../../http/errors.ts';
 import { sendPage } from '../../http/render.tsx';
 import { formValues } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
-import { municipalitiesOn } from '../atlas/index.ts';
+import { atlasPublicCache, municipalitiesOn } from '../atlas/index.ts';
 import { amsterdamDate, getPublicEvent } from '../events/index.ts';
 import { isCertificateCode } from './academy.logic.ts';
 import { COURSE_NOT_FOUND, courseContent, getCourseBySlug, listCourses } from './courses.service.ts';
@@ -65,19 +65,21 @@ async function municipalityOptionsOf(deps: AppDeps) {
 function registerSignupRoutes(app: FastifyInstance, deps: AppDeps) {
   const municipalityOptions = () => municipalityOptionsOf(deps);
 
-  app.get('/academy/aanmelden', { config: PUBLIC }, async (req, reply) => {
+  // The form and its "sent" notice are the same for every anonymous visitor: kept by the public cache
+  // (today's municipalities), the form posting without a CSRF token (ADR 0020).
+  app.get('/academy/aanmelden', { config: { permission: 'public', publicCache: atlasPublicCache } }, async (req, reply) => {
     const sent = (req.query as Record<string, string>)?.klaar === '1';
     return sendPage(
       req,
       reply,
-      { title: am(req.locale).signupTitle },
+      { title: am(req.locale).signupTitle, cacheControl: 'public, max-age=300' },
       <SignupPage municipalities={await municipalityOptions()} values={{}} errors={[]} sent={sent} />,
     );
   });
 
   app.post(
     '/academy/aanmelden',
-    { config: { permission: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } } },
+    { config: { permission: 'public', csrf: 'signed-in', rateLimit: { max: 10, timeWindow: '10 minutes' } } },
     async (req, reply) => {
       const values = formValues(req.body);
       if (values.website) return reply.redirect('/academy/aanmelden?klaar=1', 303);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { createAtlasTestApp } from '../../../test/helpers/atlas.ts';
-import { createUser, csrfFrom, formBody, updateCookies } from '../../../test/helpers/auth.ts';
+import { createUser, publicForm } from '../../../test/helpers/auth.ts';
 import { emailsTo } from '../../../test/helpers/records.ts';
 
 let clock = new Date('2019-10-01T10:00:00Z');
@@ -19,15 +19,11 @@ after(async () => {
 });
 
 async function signUp(email: string, remoteAddress: string) {
-  const jar: Record<string, string> = {};
-  const page = await t.app.inject({ url: '/academy/aanmelden', remoteAddress });
-  updateCookies(jar, page);
   return t.app.inject({
     method: 'POST',
     url: '/academy/aanmelden',
     remoteAddress,
-    cookies: jar,
-    ...formBody({ _csrf: csrfFrom(page.body), name: 'Lerende', email, municipality: 'GM0361' }),
+    ...publicForm({ name: 'Lerende', email, municipality: 'GM0361' }),
   });
 }
 

@@ -4,9 +4,8 @@
 // as each publishes; bad input, the honeypot, and the limits per email address and per client address.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formBody, loginAs, postForm } from '../../../test/helpers/auth.ts';
+import { loginAs, postForm, publicForm } from '../../../test/helpers/auth.ts';
 import { emailsTo } from '../../../test/helpers/records.ts';
-import { anonymousCsrf } from '../../../test/helpers/routes.ts';
 import { saveOwnProfile, saveSettings } from './settings.service.ts';
 import { SUPPORT_RATE_LIMIT } from './support.routes.tsx';
 import { REQUEST_LIMIT } from './support.service.ts';
@@ -38,13 +37,11 @@ after(() => a.t.close());
 
 function send(fields: Record<string, string>, from?: string) {
   address += 1;
-  const client = anonymousCsrf(a.t.app);
   return a.t.app.inject({
     method: 'POST',
     url: '/ondersteuning',
     remoteAddress: from ?? `10.77.${address >> 8}.${address & 255}`,
-    cookies: client.cookies,
-    ...formBody({ _csrf: client.csrf, ...fields }),
+    ...publicForm(fields),
   });
 }
 

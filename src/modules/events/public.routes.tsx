@@ -121,7 +121,8 @@ export async function registerEventPublicRoutes(app: FastifyInstance, deps: AppD
 
   app.post(
     '/bijeenkomsten/:id/aanmelden',
-    { config: { permission: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } } },
+    // Anonymous visitors send it from the kept event page, without a CSRF token (ADR 0020).
+    { config: { permission: 'public', csrf: 'signed-in', rateLimit: { max: 20, timeWindow: '10 minutes' } } },
     async (req, reply) => {
       const e = await eventOr404(deps, req);
       const values = formValues(req.body);

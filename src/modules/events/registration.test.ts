@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { TestApp } from '../../../test/helpers/app.ts';
-import { csrfFrom, formBody, updateCookies } from '../../../test/helpers/auth.ts';
+import { csrfFrom, formBody, publicForm, updateCookies } from '../../../test/helpers/auth.ts';
 import { runDueJobs } from '../jobs/index.ts';
 import { eventJobs } from './jobs.ts';
 import { countByStatus, selectRegistrations } from './registrations.queries.ts';
@@ -22,6 +22,7 @@ after(async () => {
   await t?.close();
 });
 
+/** A personal link's page, with its CSRF cookie and token. */
 async function openForm(path: string, remoteAddress = '10.1.0.1') {
   const jar: Record<string, string> = {};
   const page = await t.app.inject({ url: path, remoteAddress });
@@ -29,10 +30,18 @@ async function openForm(path: string, remoteAddress = '10.1.0.1') {
   return { jar, page, csrf: csrfFrom(page.body), remoteAddress };
 }
 
+/** The public event page: the same for everyone, kept by the public cache, with no token (ADR 0020). */
+async function eventPage(path: string, remoteAddress = '10.1.0.1') {
+  const page = await t.app.inject({ url: path, remoteAddress });
+  assert.doesNotMatch(page.body, /name="_csrf"/);
+  assert.equal(page.cookies.length, 0, 'no cookie');
+  return { page, remoteAddress };
+}
+
 test('a person registers on the event page and gets the confirmation with a calendar file that parses', async () => {
   clock.set('2019-10-01T10:00:00Z');
   const id = await makeEvent(t);
-  const form = await openForm(`/bijeenkomsten/${id}`);
+  const form = await eventPage(`/bijeenkomsten/${id}`);
   assert.equal(form.page.statusCode, 200);
   assert.match(form.page.body, /<script type="application\/ld\+json">/);
   const ld = JSON.parse(form.page.body.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]);
@@ -45,8 +54,7 @@ test('a person registers on the event page and gets the confirmation with a cale
     method: 'POST',
     url: `/bijeenkomsten/${id}/aanmelden`,
     remoteAddress: form.remoteAddress,
-    cookies: form.jar,
-    ...formBody({ _csrf: form.csrf, name: 'Ans de Vries', email: 'geen-adres', organisation: 'Gemeente Amsterdam', municipality: '' }),
+    ...publicForm({ name: 'Ans de Vries', email: 'geen-adres', organisation: 'Gemeente Amsterdam', municipality: '' }),
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Vul een geldig e-mailadres in, zoals naam@gemeente\.nl\./);
@@ -57,9 +65,7 @@ test('a person registers on the event page and gets the confirmation with a cale
     method: 'POST',
     url: `/bijeenkomsten/${id}/aanmelden`,
     remoteAddress: form.remoteAddress,
-    cookies: form.jar,
-    ...formBody({
-      _csrf: form.csrf,
+    ...publicForm({
       name: 'Ans de Vries',
       email: 'Ans@Example.org',
       organisation: 'Gemeente Amsterdam',
@@ -150,14 +156,12 @@ test('full: the waiting list; a cancellation offers the place to the first waiti
 test('registration closes after its window; a robot filling the honeypot stores nothing', async () => {
   clock.set('2019-10-01T10:00:00Z');
   const id = await makeEvent(t);
-  const form = await openForm(`/bijeenkomsten/${id}`, '10.1.0.9');
+  const form = await eventPage(`/bijeenkomsten/${id}`, '10.1.0.9');
   const robot = await t.app.inject({
     method: 'POST',
     url: `/bijeenkomsten/${id}/aanmelden`,
     remoteAddress: form.remoteAddress,
-    cookies: form.jar,
-    ...formBody({
-      _csrf: form.csrf,
+    ...publicForm({
       name: 'Bot',
       email: 'bot@example.org',
       organisation: 'x',

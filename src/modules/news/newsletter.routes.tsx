@@ -5,10 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppDeps, todayOf } from '../../deps.ts';
 import { errors, type FieldError } from '../../http/errors.ts';
 import { UNCHANGING } from '../../http/public-cache.ts';
+import { keepOutOfPublicCache } from '../../http/public-cache-route.ts';
 import { sendPage } from '../../http/render.tsx';
 import { formValues, serviceCtx } from '../../http/route-kit.ts';
 import { parseInput } from '../../http/validate.ts';
-import { municipalitiesOn } from '../atlas/index.ts';
+import { atlasPublicCache, municipalitiesOn } from '../atlas/index.ts';
 import { selectEditionBySlug } from './editions.queries.ts';
 import { editionArticles, listEditions } from './editions.service.ts';
 import { presentSummary } from './presenters.ts';
@@ -36,10 +37,12 @@ const ARCHIVE = { permission: 'public', publicCache: newsPublicCache } as const;
 const TOKEN = { permission: 'token' as const };
 type Token = { Params: { token: string } };
 
-export async function municipalityOptions(deps: AppDeps): Promise<(MunicipalityOption & { province: string })[]> {
+/** Today's municipalities; none when the atlas cannot be read (`failed` is then called). */
+export async function municipalityOptions(deps: AppDeps, failed?: () => void): Promise<(MunicipalityOption & { province: string })[]> {
   try {
     return (await municipalitiesOn(deps.db, todayOf(deps))).map((x) => ({ code: x.code, name: x.name, province: x.provinceCode }));
   } catch {
+    failed?.();
     return [];
   }
 }
@@ -73,15 +76,26 @@ async function registerSignupRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  const signupPage = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errs: FieldError[]) =>
-    sendPage(
+  const signupPage = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errs: FieldError[]) => {
+    // Without the list (the atlas could not be read) the form is shown but not kept.
+    const municipalities = await municipalityOptions(deps, () => keepOutOfPublicCache(req));
+    return sendPage(
       req,
       reply,
-      { title: n(req.locale).signupTitle, status: errs.length > 0 ? 400 : 200 },
-      <SignupPage values={values} errors={errs} municipalities={await municipalityOptions(deps)} />,
+      {
+        title: n(req.locale).signupTitle,
+        status: errs.length > 0 ? 400 : 200,
+        cacheControl: errs.length > 0 ? undefined : 'public, max-age=300',
+      },
+      <SignupPage values={values} errors={errs} municipalities={municipalities} />,
     );
-  app.get('/nieuwsbrief/aanmelden', { config: PUBLIC }, (req, reply) => signupPage(req, reply, {}, []));
-  app.post('/nieuwsbrief/aanmelden', { config: { ...PUBLIC, rateLimit: SIGNUP_RATE_LIMIT } }, async (req, reply) => {
+  };
+  // The form is the same for every anonymous visitor (today's municipalities): kept by the public cache,
+  // posting without a CSRF token (ADR 0020).
+  app.get('/nieuwsbrief/aanmelden', { config: { ...PUBLIC, publicCache: atlasPublicCache } }, (req, reply) =>
+    signupPage(req, reply, {}, []),
+  );
+  app.post('/nieuwsbrief/aanmelden', { config: { ...PUBLIC, csrf: 'signed-in', rateLimit: SIGNUP_RATE_LIMIT } }, async (req, reply) => {
     const parsed = parseInput(signupForm, req.body);
     const options = await municipalityOptions(deps);
     const problems = parsed.ok ? unknownMunicipality(options, parsed.data.municipalityCode) : parsed.errors;

@@ -1,7 +1,7 @@
 // Staff pages beside the article form: revisions with a diff, and the image library.
 import type { FieldError } from '../../../http/errors.ts';
 import { formatDateTime } from '../../../i18n.ts';
-import { DataTable, ErrorSummary, FileField, Heading1, Notice, SubmitButton } from '../../../views/components.tsx';
+import { CsrfField, DataTable, ErrorSummary, FileField, Heading1, Notice, SubmitButton } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { DiffLine } from '../news.logic.ts';
 import { e } from './editor.tsx';
@@ -70,7 +70,7 @@ export function ImagesPage(props: { images: { id: number; width: number; height:
       {props.notice ? <Notice kind="ok">{props.notice}</Notice> : null}
       <ErrorSummary errors={props.errors} labels={{ file: t.file }} />
       <form method="post" action="/beheer/nieuws/afbeeldingen" enctype="multipart/form-data" class="utrecht-form" noValidate>
-        <input type="hidden" name="_csrf" value={page.csrfToken()} />
+        <CsrfField />
         <FileField
           name="file"
           label={t.file}

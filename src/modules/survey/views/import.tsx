@@ -1,8 +1,7 @@
 // The import page: upload or paste the CSV export of another survey tool, see the dry run (every
 // column mapped or named, every row and cell it cannot map), then import the rows without problems.
 import type { Locale } from '../../../i18n.ts';
-import { FileField, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
-import { usePage } from '../../../views/context.ts';
+import { CsrfField, FileField, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import type { ImportPlan } from '../import.logic.ts';
 import type { SurveyDef } from '../types.ts';
 import { questionsOf } from '../types.ts';
@@ -114,7 +113,7 @@ export function ImportPage(props: {
         )}
       </Paragraph>
       <form method="post" action={action} class="utrecht-form" encType="multipart/form-data" noValidate>
-        <ImportCsrf />
+        <CsrfField />
         <FileField name="file" label={L(locale, 'CSV-bestand', 'CSV file')} accept=".csv,text/csv" />
         <TextField
           name="csv"
@@ -141,9 +140,4 @@ export function ImportPage(props: {
       {props.plan ? <PlanView plan={props.plan} survey={survey} locale={locale} /> : null}
     </>
   );
-}
-
-/** The CSRF field of the multipart form (the shared Form component makes url-encoded forms only). */
-function ImportCsrf() {
-  return <input type="hidden" name="_csrf" value={usePage().csrfToken()} />;
 }
