@@ -8,7 +8,8 @@
 // - a text search of the interactions (the list page with `q`): p95 < 50 ms;
 // - the policy status of all municipalities on a date (GET /api/v1/policy-status): < 50 ms.
 // Every dashboard and policy figure is the FIRST request for its period or date (nothing of it cached
-// yet), then the median of repeats. `BENCH_INTERACTIONS` and `BENCH_CONTACTS` scale the data. Each
+// yet), then the median of repeats. `BENCH_INTERACTIONS` and `BENCH_CONTACTS` scale the data;
+// `BENCH_LOG_SEARCHES=1` prints every search with its time (to find the slow ones). Each
 // line also gives the CPU time of this process per request: on SQLite all of the server's work, on
 // PostgreSQL without the database server's; on a shared, loaded machine it is the steadier figure.
 //
@@ -138,7 +139,9 @@ async function generateInteractions(db: Db, world: World, contacts: Map<string, 
     await insertBatched(rows, 500, async (batch) => {
       for (const r of await db.insertInto('advice_interactions').values(batch).returning('id').execute()) ids.push(Number(r.id));
     });
-    const links = planned.flatMap((p, i) => p.named.map((code) => ({ interaction_id: ids[i], municipality_code: code })));
+    const links = planned.flatMap((p, i) =>
+      p.named.map((code) => ({ interaction_id: ids[i], municipality_code: code, interaction_date: p.date })),
+    );
     await insertBatched(links, 1000, (b) => db.insertInto('advice_interaction_municipalities').values(b).execute());
     const advisers = ids.map((id) => ({ interaction_id: id, user_id: pick(world.advisers) }));
     await insertBatched(advisers, 1000, (b) => db.insertInto('advice_interaction_advisers').values(b).execute());
@@ -228,11 +231,16 @@ async function benchSearch(label: string, get: Get) {
     ...Array.from({ length: 10 }, (_, i) => `${WORDS[3 * i].slice(0, 5)}`),
   ];
   const times: number[] = [];
+  const search = async (url: string) => {
+    const took = await get(url);
+    if (process.env.BENCH_LOG_SEARCHES) console.log(`  ${ms(took).padStart(9)}  ${decodeURIComponent(url)}`);
+    times.push(took);
+  };
   for (const [round, q] of queries.entries()) {
     const filter = round % 4 === 3 ? '&gemeente=GM0363' : round % 4 === 2 ? '&van=2019-01-01&tot=2019-12-31' : '';
-    times.push(await get(`/beheer/advies/interacties?q=${encodeURIComponent(q)}${filter}`));
+    await search(`/beheer/advies/interacties?q=${encodeURIComponent(q)}${filter}`);
   }
-  for (const q of queries) times.push(await get(`/beheer/advies/interacties?q=${encodeURIComponent(q)}&pagina=2`));
+  for (const q of queries) await search(`/beheer/advies/interacties?q=${encodeURIComponent(q)}&pagina=2`);
   console.log(
     `${label}: text search, ${times.length} searches (common and rare words, two words, prefixes, with municipality or period): median ${ms(median(times))}, p95 ${ms(p95(times))} (target < 50 ms: ${verdict(p95(times), 50)}), max ${ms(Math.max(...times))}; ${cpuSummary()}`,
   );

@@ -9,7 +9,8 @@ import { postForm } from '../../../test/helpers/auth.ts';
 import { getRegion, municipalitiesOn, regionMemberships, regionsByType } from '../atlas/index.ts';
 import { DEMO_INTENSIVE, DEMO_PERIOD } from './demo-plan.ts';
 import { membersOn } from './engagement.logic.ts';
-import { createInteraction, type InteractionInput } from './interactions.service.ts';
+import { engagementFor } from './engagement.service.ts';
+import { createInteraction, type InteractionInput, updateInteraction } from './interactions.service.ts';
 import { setStatus } from './policy.service.ts';
 import { type AdviceTest, adviceTest } from './test-kit.ts';
 
@@ -99,6 +100,38 @@ describe('dashboard API on a fixed data set', () => {
       data.bySizeClass.find((g: { key: string }) => g.key === 'ge250k'),
       { key: 'ge250k', name: '250.000 of meer', reached: 2, total: all.filter((m) => (m.population ?? 0) >= 250_000).length },
     );
+  });
+});
+
+describe('the period of an interaction', () => {
+  it('follows its date when it moves: the links carry the date the dashboard reads them by', async () => {
+    const db = a.t.deps.db;
+    const input: InteractionInput = {
+      date: '2015-03-01',
+      type: 'phone',
+      subject: 'Verplaatst',
+      summary: '',
+      municipalityCodes: ['GM0599', 'GM0518'],
+      regionCode: null,
+      adviserIds: [],
+      contactIds: [],
+    };
+    const id = await createInteraction(a.as(a.adviser), input);
+    const reached = async (from: string, to: string) =>
+      (await engagementFor(a.t.deps, db, from, to)).perMunicipality.map((m) => [m.code, m.advice]).sort();
+    assert.deepEqual(await reached('2015-01-01', '2015-12-31'), [
+      ['GM0518', 1],
+      ['GM0599', 1],
+    ]);
+    await updateInteraction(a.as(a.adviser), id, { ...input, date: '2014-06-01', municipalityCodes: ['GM0599'] });
+    assert.deepEqual(await reached('2015-01-01', '2015-12-31'), [], 'gone from its old period');
+    assert.deepEqual(await reached('2014-01-01', '2014-12-31'), [['GM0599', 1]], 'in its new one, with its new municipality');
+    const links = await db
+      .selectFrom('advice_interaction_municipalities')
+      .select('interaction_date')
+      .where('interaction_id', '=', id)
+      .execute();
+    assert.deepEqual(links, [{ interaction_date: '2014-06-01' }]);
   });
 });
 

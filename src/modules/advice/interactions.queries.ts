@@ -18,9 +18,17 @@ export async function insertInteraction(db: DbOrTx, row: NewInteraction): Promis
 
 export async function updateInteractionRow(db: DbOrTx, id: number, patch: Partial<NewInteraction>) {
   await db.updateTable('advice_interactions').set(patch).where('id', '=', id).execute();
+  if (patch.date !== undefined) {
+    await db
+      .updateTable('advice_interaction_municipalities')
+      .set({ interaction_date: patch.date })
+      .where('interaction_id', '=', id)
+      .execute();
+  }
 }
 
-export async function replaceLinks(db: DbOrTx, id: number, links: InteractionLinks) {
+/** Replaces the interaction's links; `date` is the interaction's (the municipality links carry it). */
+export async function replaceLinks(db: DbOrTx, id: number, links: InteractionLinks & { date: string }) {
   await db.deleteFrom('advice_interaction_municipalities').where('interaction_id', '=', id).execute();
   await db.deleteFrom('advice_interaction_advisers').where('interaction_id', '=', id).execute();
   await db.deleteFrom('advice_interaction_contacts').where('interaction_id', '=', id).execute();
@@ -28,7 +36,7 @@ export async function replaceLinks(db: DbOrTx, id: number, links: InteractionLin
   if (codes.length > 0) {
     await db
       .insertInto('advice_interaction_municipalities')
-      .values(codes.map((municipality_code) => ({ interaction_id: id, municipality_code })))
+      .values(codes.map((municipality_code) => ({ interaction_id: id, municipality_code, interaction_date: links.date })))
       .execute();
   }
   const advisers = [...new Set(links.adviserIds)];
@@ -77,7 +85,10 @@ export async function selectLinks(db: DbOrTx, ids: number[]): Promise<Map<number
 
 export { type InteractionFilter, searchInteractions, selectInteractionSummaries } from './search.queries.ts';
 
-/** Every interaction of a period with its named municipalities (for the dashboard). */
+/**
+ * Every interaction of a period with its named municipalities (for the dashboard): both from one
+ * index range each, the links by the date they carry (no join over all link rows).
+ */
 export async function selectPeriod(db: DbOrTx, from: string, to: string) {
   const [rows, links] = await Promise.all([
     db
@@ -87,11 +98,10 @@ export async function selectPeriod(db: DbOrTx, from: string, to: string) {
       .where('date', '<=', to)
       .execute(),
     db
-      .selectFrom('advice_interaction_municipalities as m')
-      .innerJoin('advice_interactions as i', 'i.id', 'm.interaction_id')
-      .select(['m.interaction_id', 'm.municipality_code'])
-      .where('i.date', '>=', from)
-      .where('i.date', '<=', to)
+      .selectFrom('advice_interaction_municipalities')
+      .select(['interaction_id', 'municipality_code'])
+      .where('interaction_date', '>=', from)
+      .where('interaction_date', '<=', to)
       .execute(),
   ]);
   return { rows, links };

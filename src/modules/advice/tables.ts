@@ -72,6 +72,8 @@ export interface AdviceInteractionsTable {
 export interface AdviceInteractionMunicipalitiesTable {
   interaction_id: number;
   municipality_code: string;
+  /** The interaction's date, kept in step by the writes (for the dashboard's period). */
+  interaction_date: string;
 }
 
 export interface AdviceInteractionAdvisersTable {
