@@ -40,11 +40,16 @@ export interface Reach {
   feed: number;
 }
 
+/** The codes without repeats (a list of one as it is: most interactions name one municipality). */
+function distinct(codes: readonly string[]): Iterable<string> {
+  return codes.length < 2 ? codes : new Set(codes);
+}
+
 /** Per municipality: how many advice and feed interactions reached it (each interaction once). */
 export function reachByMunicipality(interactions: readonly CountedInteraction[]): Map<string, Reach> {
   const out = new Map<string, Reach>();
   for (const i of interactions) {
-    const codes = i.regionMembers.length === 0 ? new Set(i.municipalityCodes) : new Set([...i.municipalityCodes, ...i.regionMembers]);
+    const codes = distinct(i.regionMembers.length === 0 ? i.municipalityCodes : [...i.municipalityCodes, ...i.regionMembers]);
     for (const code of codes) {
       const r = entry(out, code, () => ({ advice: 0, feed: 0 }));
       if (i.source === 'advice') r.advice += 1;
@@ -86,7 +91,7 @@ export function partiesOf(
   const byRegion = new Map<string, CountedInteraction[]>();
   for (const i of interactions) {
     if (i.source !== 'advice') continue;
-    for (const code of new Set(i.municipalityCodes)) {
+    for (const code of distinct(i.municipalityCodes)) {
       entry(byMunicipality, code, () => new Set<string>()).add(i.key);
     }
     if (i.regionCode) entry(byRegion, i.regionCode, () => []).push(i);
@@ -104,8 +109,11 @@ export function partiesOf(
   }
   for (const [code, keys] of byMunicipality) {
     const region = joined.get(code) ?? null;
-    const all = new Set(keys);
-    for (const i of region ? (byRegion.get(region) ?? []) : []) all.add(i.key);
+    let all = keys;
+    if (region) {
+      all = new Set(keys);
+      for (const i of byRegion.get(region) ?? []) all.add(i.key);
+    }
     parties.push({
       code,
       name: region ? `${nameOf(code)}/${regionNameOf(region)}` : nameOf(code),

@@ -87,11 +87,13 @@ async function countedInteractions(deps: Pick<AppDeps, 'modules'>, db: Db, from:
   for (const list of regionMembers.values()) for (const c of list) allCodes.add(c);
   const map = await municipalitiesWithSuccessorsOn(db, to, allCodes);
   const existing = new Set(map.municipalities.map((m) => m.code));
-  const onMap = (codes: readonly string[]) => {
+  // Each code's place on the period's map, once; an interaction naming one code shares that list (read only).
+  const targets = new Map<string, string[]>();
+  for (const c of allCodes) targets.set(c, existing.has(c) ? [c] : [...new Set(map.successors[c] ?? [])]);
+  const onMap = (codes: readonly string[]): string[] => {
+    if (codes.length === 1) return targets.get(codes[0]) ?? [];
     const out: string[] = [];
-    for (const c of codes) {
-      for (const target of existing.has(c) ? [c] : (map.successors[c] ?? [])) if (!out.includes(target)) out.push(target);
-    }
+    for (const c of codes) for (const target of targets.get(c) ?? []) if (!out.includes(target)) out.push(target);
     return out;
   };
   // A region's members on one date, on the period's map: computed once per (region, date), shared by its interactions.
