@@ -182,6 +182,8 @@ async function searchTextPostgres(db: DbOrTx, f: InteractionFilter, offset: numb
  * A capped text search for a municipality (and its regions) on PostgreSQL: the interactions of the
  * area first (the ids from the links and the region index, `OFFSET 0` so the planner does not start
  * from the GIN index or walk the whole date index: 420 ms for Amsterdam), then the text among them.
+ * One pass gives the page and the count: the newest matches up to the cap and the page (testing the
+ * area's text twice, for a page and for a count, cost Amsterdam's 1,785 rows twice: 10–30 ms each).
  */
 async function searchAreaTextPostgres(db: DbOrTx, f: InteractionFilter, offset: number, limit: number, countCap: number) {
   const codes = f.codes?.length ? f.codes : [''];
@@ -197,21 +199,16 @@ async function searchAreaTextPostgres(db: DbOrTx, f: InteractionFilter, offset: 
     .select(sql<string>`advice_interactions.search`.as('search'))
     .offset(0)
     .as('advice_interactions');
-  const matching = () => db.selectFrom(area).where(fullText(db, searchTokens(f.q ?? '')));
-  const [rows, count] = await Promise.all([
-    newestFirst(matching().select(LIST_COLUMNS)).limit(limit).offset(offset).execute(),
+  const matches = await newestFirst(
     db
-      .selectFrom(
-        matching()
-          .select('advice_interactions.id')
-          .limit(countCap + 1)
-          .as('x'),
-      )
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const n = Number(count.n);
-  return { rows, total: Math.min(n, countCap), capped: n > countCap };
+      .selectFrom(area)
+      .where(fullText(db, searchTokens(f.q ?? '')))
+      .select(LIST_COLUMNS),
+  )
+    .limit(Math.max(countCap + 1, offset + limit))
+    .execute();
+  const capped = matches.length > countCap;
+  return { rows: matches.slice(offset, offset + limit), total: Math.min(matches.length, countCap), capped };
 }
 
 /** Date, type and subject of the interactions matching a filter (for exports), oldest first. */
