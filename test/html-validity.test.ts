@@ -18,23 +18,20 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type ConfigData, type DOMReadyEvent, type HtmlElement, HtmlValidate, type Message, type Plugin, Rule } from 'html-validate';
-import { loadDemo } from '../src/demo/index.ts';
-import { MODULES, modules } from '../src/modules/index.ts';
+import { modules } from '../src/modules/index.ts';
 import type { TestApp } from './helpers/app.ts';
-import { createAtlasTestApp } from './helpers/atlas.ts';
-import { coreRouteExamples } from './helpers/core-route-examples.ts';
 import type { Account } from './helpers/factories.ts';
 import {
   exampleFor,
   exampleRequest,
   exampleUrl,
-  loadRouteExamples,
   type RouteExample,
   type RouteExamples,
   type WalkClient,
   type WalkRoute,
 } from './helpers/walk.ts';
-import { expectationFor, needsExample, Walker, type Who, walkRoutes, whosOf } from './helpers/walker.ts';
+import { startWalk } from './helpers/walk-app.ts';
+import { expectationFor, needsExample, type Walker, type Who, walkRoutes, whosOf } from './helpers/walker.ts';
 
 /**
  * Rules of html-validate:standard that .htmlvalidate.json turns off, each with why. Only purely
@@ -248,10 +245,7 @@ let walker: Walker;
 const whos: Who[] = whosOf(modules).filter((w) => w.grants.length === 0);
 
 before(async () => {
-  t = await createAtlasTestApp(() => new Date());
-  await loadDemo(t.deps, () => {});
-  examples = await loadRouteExamples(MODULES, coreRouteExamples);
-  walker = new Walker(t, examples, whos);
+  ({ t, examples, walker } = await startWalk({ whos, demo: true }));
 });
 
 after(async () => {

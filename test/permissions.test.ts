@@ -9,17 +9,9 @@ import type { PermissionName } from '../src/http/permissions.ts';
 import { defineModule } from '../src/module.ts';
 import { MODULES, modules } from '../src/modules/index.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { createAtlasTestApp } from './helpers/atlas.ts';
 import { createUser, loginAs } from './helpers/auth.ts';
-import { coreRouteExamples } from './helpers/core-route-examples.ts';
-import {
-  exampleFor,
-  exampleRequest,
-  examplesWithoutRoute,
-  loadRouteExamples,
-  type RouteExamples,
-  routesWithoutExample,
-} from './helpers/walk.ts';
+import { exampleFor, exampleRequest, examplesWithoutRoute, type RouteExamples, routesWithoutExample } from './helpers/walk.ts';
+import { startWalk } from './helpers/walk-app.ts';
 import { excerpt, expectationFor, needsExample, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
 
 const METRICS_TOKEN = 'walk-metrics-token-0123456789';
@@ -30,9 +22,7 @@ let walker: Walker;
 const whos = whosOf(modules);
 
 before(async () => {
-  t = await createAtlasTestApp(() => new Date(), { config: { metricsToken: METRICS_TOKEN } });
-  examples = await loadRouteExamples(MODULES, coreRouteExamples);
-  walker = new Walker(t, examples, whos);
+  ({ t, examples, walker } = await startWalk({ whos, config: { metricsToken: METRICS_TOKEN } }));
 });
 
 after(async () => {

@@ -11,21 +11,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { loadDemo } from '../src/demo/index.ts';
-import { MODULES, modules } from '../src/modules/index.ts';
+import { modules } from '../src/modules/index.ts';
 import type { TestApp } from './helpers/app.ts';
-import { createAtlasTestApp } from './helpers/atlas.ts';
-import { coreRouteExamples } from './helpers/core-route-examples.ts';
-import {
-  exampleFor,
-  exampleRequest,
-  expectedStatus,
-  loadRouteExamples,
-  type RouteExample,
-  type RouteExamples,
-  type WalkRoute,
-} from './helpers/walk.ts';
-import { expectationFor, needsExample, Walker, walkRoutes, whosOf } from './helpers/walker.ts';
+import { exampleFor, exampleRequest, expectedStatus, type RouteExample, type RouteExamples, type WalkRoute } from './helpers/walk.ts';
+import { startWalk } from './helpers/walk-app.ts';
+import { expectationFor, needsExample, type Walker, walkRoutes, whosOf } from './helpers/walker.ts';
 
 const BASE = 'https://gemeentenaanzet.example';
 let t: TestApp;
@@ -36,10 +26,7 @@ const whos = whosOf(modules);
 const NOBODY = { cookies: {}, csrf: '' };
 
 before(async () => {
-  t = await createAtlasTestApp(() => new Date(), { config: { publicBaseUrl: BASE } });
-  await loadDemo(t.deps, () => {});
-  examples = await loadRouteExamples(MODULES, coreRouteExamples);
-  walker = new Walker(t, examples, whos);
+  ({ t, examples, walker } = await startWalk({ whos, demo: true, config: { publicBaseUrl: BASE } }));
 });
 after(async () => t?.close());
 

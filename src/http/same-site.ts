@@ -14,9 +14,7 @@ export function isCrossSite(req: Pick<FastifyRequest, 'headers' | 'protocol' | '
   const site = req.headers['sec-fetch-site'];
   if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
-  if (origin === undefined) return false;
-  if (origin === publicOrigin) return false;
-  return origin !== `${req.protocol}://${req.host}`;
+  return origin !== undefined && !isThisSite(origin, req, publicOrigin);
 }
 
 /** The browser says this request was sent from a page of this site (Sec-Fetch-Site, or else Origin). */
@@ -24,5 +22,10 @@ export function isSameOrigin(req: Pick<FastifyRequest, 'headers' | 'protocol' | 
   const site = req.headers['sec-fetch-site'];
   if (typeof site === 'string') return site === 'same-origin';
   const origin = req.headers.origin;
-  return origin !== undefined && (origin === publicOrigin || origin === `${req.protocol}://${req.host}`);
+  return origin !== undefined && isThisSite(origin, req, publicOrigin);
+}
+
+/** An Origin of this site: PUBLIC_BASE_URL's origin or the address the request was sent to. */
+function isThisSite(origin: string, req: Pick<FastifyRequest, 'protocol' | 'host'>, publicOrigin: string): boolean {
+  return origin === publicOrigin || origin === `${req.protocol}://${req.host}`;
 }
