@@ -26,3 +26,9 @@ net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args
 } as typeof net.Socket.prototype.connect;
 
 process.env.NODE_ENV = 'test';
+
+// A fuzz failure prints its seed; `FC_SEED=<seed>` replays that run in every fast-check property.
+if (process.env.FC_SEED) {
+  const fc = await import('fast-check');
+  fc.configureGlobal({ seed: Number(process.env.FC_SEED) });
+}
