@@ -9,14 +9,16 @@
 // - the policy status of all municipalities on a date (GET /api/v1/policy-status): < 50 ms.
 // Every dashboard and policy figure is the FIRST request for its period or date (nothing of it cached
 // yet), then the median of repeats. `BENCH_INTERACTIONS` and `BENCH_CONTACTS` scale the data;
-// `BENCH_LOG_SEARCHES=1` prints every search with its time (to find the slow ones). Each
-// line also gives the CPU time of this process per request: on SQLite all of the server's work, on
-// PostgreSQL without the database server's; on a shared, loaded machine it is the steadier figure.
+// `BENCH_COLD_MAPS=1` leaves out the maps the server draws at start (WARM_MAPS); `BENCH_LOG_SEARCHES=1`
+// prints every search with its time (to find the slow ones). Each line also gives the CPU time of
+// this process per request: on SQLite all of the server's work, on PostgreSQL without the database
+// server's; on a shared, loaded machine it is the steadier figure.
 //
 //   npx tsx bench/advice.bench.ts          BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/advice.bench.ts
 import { sql } from 'kysely';
 import { type Db, dialectOf } from '../src/db/database.ts';
 import { municipalitiesOn, regionsByType } from '../src/modules/atlas/index.ts';
+import { startMapWarmUp } from '../src/modules/atlas/warm-maps.ts';
 import { createAtlasTestApp } from '../test/helpers/atlas.ts';
 import { createUser, type LoggedIn, loginAs } from '../test/helpers/auth.ts';
 
@@ -296,6 +298,12 @@ async function benchEngine(label: string) {
       if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
       return took;
     };
+    // What the server does at start (WARM_MAPS, src/modules/atlas/warm-maps.ts): the 2019 and the
+    // current map projected once in the background. BENCH_COLD_MAPS=1 leaves it out (a cold process).
+    if (process.env.BENCH_COLD_MAPS !== '1') {
+      const warm = startMapWarmUp({ ...t.deps, config: { ...t.deps.config, warmMapsAtStart: true } }, t.app.log);
+      console.log(`${label}: maps drawn at start: ${await warm.drawn}`);
+    } else console.log(`${label}: maps not drawn at start (BENCH_COLD_MAPS=1)`);
     await get('/beheer/advies'); // the first request of the app (templates, assets)
     cpuTimes.length = 0;
     await benchDashboard(label, get);

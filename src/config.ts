@@ -33,6 +33,8 @@ export interface Config {
   /** Run the background job runner inside this process (JOB_RUNNER), and how many jobs at once (JOB_CONCURRENCY). */
   runJobRunner: boolean;
   jobConcurrency: number;
+  /** Draw each boundary version's map once in the background at start (WARM_MAPS). */
+  warmMapsAtStart: boolean;
   trustProxy: boolean;
   /**
    * scrypt cost of new password hashes as log2(N) (PASSWORD_HASH_COST, default 15: N = 2^15, ~100 ms).
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runOutboxSender: bool(env.OUTBOX_SENDER, nodeEnv !== 'test'),
     runJobRunner: bool(env.JOB_RUNNER, nodeEnv !== 'test'),
     jobConcurrency: Math.max(1, int('JOB_CONCURRENCY', env.JOB_CONCURRENCY, 2)),
+    warmMapsAtStart: bool(env.WARM_MAPS, nodeEnv !== 'test'),
     trustProxy: bool(env.TRUST_PROXY, false),
     passwordHashCost,
     apiRateLimitPerMinute: int('API_RATE_LIMIT', env.API_RATE_LIMIT, 600),

@@ -6,6 +6,7 @@ import { ensureReferenceData } from './boot.ts';
 import { atlasCommands } from './cli.ts';
 import { registerAtlasRoutes } from './routes.ts';
 import { atlasIsEmpty } from './snapshot.ts';
+import { startMapWarmUp } from './warm-maps.ts';
 
 export { boundariesOn } from './boundaries.ts';
 export { rfc7946Geometry } from './geometry.logic.ts';
@@ -50,5 +51,6 @@ export const atlasModule = defineModule({
   routes: registerAtlasRoutes,
   cli: atlasCommands,
   boot: { isEmpty: (deps) => atlasIsEmpty(deps.db), prepare: ensureReferenceData },
+  workers: [startMapWarmUp],
   openapiTag: { name: 'atlas', description: 'Gemeenten, regio’s, herindelingen en grenzen op elke datum (open data)' },
 });

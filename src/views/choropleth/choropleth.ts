@@ -57,6 +57,8 @@ export const DEFAULT_NO_DATA: LegendClass = {
 };
 
 const PATTERN_SIZE = 6;
+const DEFAULT_WIDTH = 600;
+const DEFAULT_HEIGHT = 720;
 
 /** The SVG marks of a texture tile of `size` (drawn in a dark translucent ink over the fill). */
 export function patternMarks(kind: PatternKind | undefined, size = PATTERN_SIZE): string {
@@ -148,9 +150,13 @@ const projectedCache = new WeakMap<object, Map<string, { projected: Projected; p
 
 type GeoPath = ReturnType<typeof geoPath>;
 
-function projectedAreas(areas: AreaSource | Feature[], width: number, height: number): { projected: Projected; path: GeoPath } {
+function cacheSlot(areas: AreaSource | Feature[], width: number, height: number): { owner: object; key: string } {
   const owner: object = Array.isArray(areas) ? areas : areas.topology;
-  const key = `${Array.isArray(areas) ? '' : (areas.object ?? '')}|${width}|${height}`;
+  return { owner, key: `${Array.isArray(areas) ? '' : (areas.object ?? '')}|${width}|${height}` };
+}
+
+function projectedAreas(areas: AreaSource | Feature[], width: number, height: number): { projected: Projected; path: GeoPath } {
+  const { owner, key } = cacheSlot(areas, width, height);
   let bySize = projectedCache.get(owner);
   if (!bySize) {
     bySize = new Map();
@@ -169,6 +175,12 @@ function projectedAreas(areas: AreaSource | Feature[], width: number, height: nu
     bySize.set(key, hit);
   }
   return hit;
+}
+
+/** Whether the areas are already projected at this size (the start-up warm-up's test reads it). */
+export function isProjected(areas: AreaSource | Feature[], width = DEFAULT_WIDTH, height = DEFAULT_HEIGHT): boolean {
+  const { owner, key } = cacheSlot(areas, width, height);
+  return projectedCache.get(owner)?.has(key) ?? false;
 }
 
 function overlayPath(input: ChoroplethInput, projected: { projected: Projected; path: GeoPath }): string {
@@ -196,8 +208,8 @@ function fillOf(c: LegendClass, patternId: string, defs: string[]): string {
 
 /** Renders the choropleth as an SVG string (no XML declaration; for inline use in HTML). */
 export function renderChoropleth(input: ChoroplethInput): string {
-  const width = input.width ?? 600;
-  const height = input.height ?? 720;
+  const width = input.width ?? DEFAULT_WIDTH;
+  const height = input.height ?? DEFAULT_HEIGHT;
   const projected = projectedAreas(input.areas, width, height);
   const noData = input.noData ?? DEFAULT_NO_DATA;
   const classes = new Map(input.legend.map((c) => [c.key, c]));
