@@ -96,7 +96,11 @@ test('reach per municipality: page with map, CSV and XLSX; the API for staff onl
   const adviser = await loginAs(t, 'adviser');
   const page = await t.app.inject({ url: '/beheer/academy/bereik?from=2019-01-01&to=2019-12-31', cookies: adviser.cookies });
   assert.equal(page.statusCode, 200);
-  assert.match(page.body, /<svg/);
+  assert.match(
+    page.body,
+    /<div class="gaz-reach-map"><div class="gaz-map-wrap"><svg[\s\S]*id="academy-reach-legend"/,
+    'the map with its legend beside it',
+  );
   assert.match(page.body, /Amsterdam/);
   const badRange = await t.app.inject({ url: '/beheer/academy/bereik?from=2019-12-31&to=2019-01-01', cookies: adviser.cookies });
   assert.equal(badRange.statusCode, 400);

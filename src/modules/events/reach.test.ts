@@ -54,6 +54,11 @@ test('the reach page: the map and the tables for staff; 403 for a municipality; 
   const page = await t.app.inject({ url: '/beheer/bijeenkomsten/bereik?from=2019-10-01&to=2019-11-30', cookies: adviser.cookies });
   assert.equal(page.statusCode, 200);
   assert.ok((page.body.match(/<path/g) ?? []).length > 300, 'the choropleth of all municipalities');
+  assert.match(
+    page.body,
+    /<div class="gaz-reach-map"><div class="gaz-map-wrap"><svg[\s\S]*id="events-reach-legend"/,
+    'the map with its legend beside it',
+  );
   assert.match(page.body, /Amsterdam/);
   assert.match(page.body, /Noord-Holland/);
   assert.match(page.body, /Zuid-Holland/);

@@ -44,3 +44,14 @@ export function ChoroplethLegend(props: {
     </div>
   );
 }
+
+/** A drawn map (the SVG of renderChoropleth) beside its legend; nothing when there is no map (no boundaries). */
+export function MapWithLegend(props: { svg: string | null; legend: Parameters<typeof ChoroplethLegend>[0] }) {
+  if (!props.svg) return null;
+  return (
+    <div class="gaz-reach-map">
+      <div class="gaz-map-wrap" dangerouslySetInnerHTML={{ __html: props.svg }} />
+      <ChoroplethLegend {...props.legend} />
+    </div>
+  );
+}

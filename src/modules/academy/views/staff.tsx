@@ -2,7 +2,7 @@
 // first), and reach per municipality and course on a map, as CSV/XLSX too.
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages } from '../../../i18n.ts';
-import { ChoroplethLegend, type LegendClass } from '../../../views/choropleth/index.ts';
+import { type LegendClass, MapWithLegend } from '../../../views/choropleth/index.ts';
 import {
   ChoiceGroup,
   DataTable,
@@ -251,19 +251,10 @@ export function AcademyReachPage(props: {
           XLSX
         </a>
       </Paragraph>
-      {props.svg ? (
-        <div class="gaz-reach-map">
-          <div class="gaz-map-wrap" dangerouslySetInnerHTML={{ __html: props.svg }} />
-          <ChoroplethLegend
-            id="academy-reach-legend"
-            heading={t.legend}
-            classes={props.legend}
-            locale={locale}
-            counts={props.counts}
-            noData={NOT_REACHED}
-          />
-        </div>
-      ) : null}
+      <MapWithLegend
+        svg={props.svg}
+        legend={{ id: 'academy-reach-legend', heading: t.legend, classes: props.legend, locale, counts: props.counts, noData: NOT_REACHED }}
+      />
       <DataTable
         caption={t.reachTitle}
         rows={props.rows}

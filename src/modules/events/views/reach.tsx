@@ -1,7 +1,7 @@
 // Reach: attendance per municipality and province over a period, on a choropleth (the shared
 // renderer in src/views/choropleth) with the same figures as tables; and the settings page.
 import type { FieldError } from '../../../http/errors.ts';
-import { ChoroplethLegend, type LegendClass } from '../../../views/choropleth/index.ts';
+import { type LegendClass, MapWithLegend } from '../../../views/choropleth/index.ts';
 import { DataTable, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import { NOT_REACHED } from '../reach.ts';
@@ -50,19 +50,10 @@ export function ReachPage(props: {
           <dd>{props.totals.municipalities}</dd>
         </div>
       </dl>
-      {props.svg ? (
-        <div class="gaz-reach-map">
-          <div class="gaz-map-wrap" dangerouslySetInnerHTML={{ __html: props.svg }} />
-          <ChoroplethLegend
-            id="events-reach-legend"
-            heading={t.legend}
-            classes={props.legend}
-            locale={locale}
-            counts={props.counts}
-            noData={NOT_REACHED}
-          />
-        </div>
-      ) : null}
+      <MapWithLegend
+        svg={props.svg}
+        legend={{ id: 'events-reach-legend', heading: t.legend, classes: props.legend, locale, counts: props.counts, noData: NOT_REACHED }}
+      />
       <DataTable
         caption={t.perProvince}
         rows={props.provinces}
