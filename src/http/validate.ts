@@ -118,11 +118,29 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   return parsed.data;
 }
 
-/** Form fields arrive as strings; an empty field means "not given". */
-export const optionalText = (max = 500) =>
+/** Form fields arrive as strings: trimmed, and an empty field means "not given". */
+const blankAsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
+
+export const optionalText = (max = 500) => z.preprocess(blankAsAbsent, z.string().max(max).optional());
+
+/** A checkbox group or repeated field: absent or empty → [], one value (a string) → [it], several → the array. */
+export const asList = (v: unknown): unknown => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
+
+/** A checkbox group whose values come from `values`. */
+export const choiceList = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(asList, z.array(z.enum(values)));
+
+/** An optional web address (empty: not given), up to 500 characters; `https://` only unless `allowHttp`. */
+export const optionalWebAddress = (opts: { allowHttp?: boolean } = {}) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-    z.string().max(max).optional(),
+    blankAsAbsent,
+    z
+      .string()
+      .max(500)
+      .regex(
+        opts.allowHttp ? /^https?:\/\/\S+$/ : /^https:\/\/[^\s<>"]+$/,
+        msg({ nl: 'Vul een webadres in dat begint met https://.', en: 'Enter a web address starting with https://.' }),
+      )
+      .optional(),
   );
 
 export const requiredText = (max = 500) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));

@@ -1,23 +1,10 @@
 // Input of the academy's forms and API (Zod), with messages that say what to do.
 import { z } from 'zod';
 import { optionalDateField } from '../../http/route-kit.ts';
-import { msg, optionalText, requiredText } from '../../http/validate.ts';
+import { choiceList, msg, optionalText, optionalWebAddress, requiredText } from '../../http/validate.ts';
 import { COURSE_KINDS, ROLES_AIMED } from './tables.ts';
 
-const list = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)));
-
-const httpsUrl = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z
-    .string()
-    .max(500)
-    .regex(
-      /^https:\/\/[^\s<>"]+$/,
-      msg({ nl: 'Vul een webadres in dat begint met https://.', en: 'Enter a web address starting with https://.' }),
-    )
-    .optional(),
-);
+const httpsUrl = optionalWebAddress();
 
 const whole = (min: number, max: number, what: { nl: string; en: string }) =>
   z.coerce
@@ -30,7 +17,10 @@ export const courseForm = z.object({
   title: requiredText(200),
   summary: requiredText(2000),
   kind: z.enum(COURSE_KINDS, msg({ nl: 'Kies de vorm van de cursus.', en: 'Choose the kind of course.' })),
-  roles: list(ROLES_AIMED).refine((r) => r.length > 0, msg({ nl: 'Kies ten minste één functiegroep.', en: 'Choose at least one role.' })),
+  roles: choiceList(ROLES_AIMED).refine(
+    (r) => r.length > 0,
+    msg({ nl: 'Kies ten minste één functiegroep.', en: 'Choose at least one role.' }),
+  ),
   externalUrl: httpsUrl,
   provider: optionalText(200),
   eventIds: z.preprocess(

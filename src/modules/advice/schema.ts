@@ -1,7 +1,7 @@
 // Zod schemas of the advice module's forms and queries. Messages are Dutch first and say what to do.
 import { z } from 'zod';
 import { dateField, optionalDateField, parseId, rangeError } from '../../http/route-kit.ts';
-import { msg, optionalText, requiredText } from '../../http/validate.ts';
+import { asList, msg, optionalText, optionalWebAddress, requiredText } from '../../http/validate.ts';
 import { formatNumber } from '../../i18n.ts';
 import { SUMMARY_MAX } from './interactions.service.ts';
 import { CONTACT_ROLES, INTERACTION_TYPES, LAWFUL_BASES, POLICY_STATUSES } from './tables.ts';
@@ -9,7 +9,7 @@ import { CONTACT_ROLES, INTERACTION_TYPES, LAWFUL_BASES, POLICY_STATUSES } from 
 const choose = msg({ nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' });
 
 /** A form field that may come once, several times or not at all: always an array of strings. */
-const many = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+const many = z.preprocess(asList, z.array(z.string()));
 
 const ids = many.transform((list, ctx) => {
   const out: number[] = [];
@@ -120,17 +120,7 @@ export const interactionForm = z
 
 export const taskForm = z.object({ title: requiredText(300), owner: optionalId, due: dateField });
 
-const evidenceUrl = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z
-    .string()
-    .max(500)
-    .regex(
-      /^https?:\/\/\S+$/,
-      msg({ nl: 'Vul een webadres in dat begint met https://.', en: 'Enter a web address starting with https://.' }),
-    )
-    .optional(),
-);
+const evidenceUrl = optionalWebAddress({ allowHttp: true });
 
 export const statusForm = z.object({
   block: z.string().regex(/^[a-z-]{1,60}$/, choose),

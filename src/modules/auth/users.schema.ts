@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../http/permissions.ts';
 import { MAX_ID } from '../../http/route-kit.ts';
-import { msg, optionalText } from '../../http/validate.ts';
+import { asList, msg, optionalText } from '../../http/validate.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 
@@ -111,7 +111,7 @@ export const tokenNameInput = z.object({
 /** The grants form: the checked boxes (none checked: the field is absent). */
 export const grantsInput = z.object({
   grants: z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    asList,
     z.array(z.string().max(50), msg({ nl: 'Kies rechten uit de lijst.', en: 'Choose rights from the list.' })).max(50),
   ),
 });

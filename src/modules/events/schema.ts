@@ -1,7 +1,7 @@
 // Input of the events module's forms and API (Zod). Messages say what to do, in Dutch and English.
 import { z } from 'zod';
 import { dateField, optionalDateField } from '../../http/route-kit.ts';
-import { msg, optionalText, requiredText } from '../../http/validate.ts';
+import { choiceList, msg, optionalText, optionalWebAddress, requiredText } from '../../http/validate.ts';
 import { AUDIENCES, EVENT_TYPES } from './tables.ts';
 
 const time = z
@@ -12,21 +12,7 @@ const time = z
     msg({ nl: 'Vul een tijd in als UU:MM, bijvoorbeeld 13:30.', en: 'Enter a time as HH:MM, e.g. 13:30.' }),
   );
 
-/** Checkbox groups arrive as a string (one ticked) or an array (several). */
-const list = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)));
-
-const httpsUrl = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z
-    .string()
-    .max(500)
-    .regex(
-      /^https:\/\/[^\s<>"]+$/,
-      msg({ nl: 'Vul een webadres in dat begint met https://.', en: 'Enter a web address starting with https://.' }),
-    )
-    .optional(),
-);
+const httpsUrl = optionalWebAddress();
 
 /** The text of a localized message for `ctx.addIssue` (which takes `message`, not `error`). */
 const msgText = (text: { nl: string; en: string }) => msg(text).error;
@@ -35,7 +21,7 @@ export const eventForm = z
   .object({
     title: requiredText(200),
     type: z.enum(EVENT_TYPES, msg({ nl: 'Kies het soort bijeenkomst.', en: 'Choose the kind of event.' })),
-    audiences: list(AUDIENCES).refine(
+    audiences: choiceList(AUDIENCES).refine(
       (a) => a.length > 0,
       msg({ nl: 'Kies ten minste één doelgroep.', en: 'Choose at least one audience.' }),
     ),

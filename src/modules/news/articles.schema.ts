@@ -1,10 +1,10 @@
 // Input of the article and story forms, and of the public list queries (pages and API).
 import { z } from 'zod';
-import { msg, optionalText, requiredText } from '../../http/validate.ts';
+import { asList, msg, optionalText, requiredText } from '../../http/validate.ts';
 import { TAGS } from './tables.ts';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true' || v === true, z.boolean());
-const list = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+const list = z.preprocess(asList, z.array(z.string()));
 
 /** `YYYY-MM-DDTHH:MM` (a datetime-local field, Amsterdam time) or empty. */
 export const publishAtField = z.preprocess(

@@ -1,7 +1,7 @@
 // Input of the sign-up form, the API, the preferences page, the import, the webhook and settings.
 import { z } from 'zod';
 import { dateField } from '../../http/route-kit.ts';
-import { msg, optionalText, requiredText } from '../../http/validate.ts';
+import { asList, msg, optionalText, requiredText } from '../../http/validate.ts';
 import { isEmail } from './news.logic.ts';
 import { TOPICS } from './tables.ts';
 
@@ -9,14 +9,13 @@ const EMAIL_MESSAGE = msg({
   nl: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.',
   en: 'Enter a valid email address, like name@example.org.',
 });
-const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
 export const emailField = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
   z.string(EMAIL_MESSAGE).refine(isEmail, EMAIL_MESSAGE),
 );
 const topicsField = z.preprocess(
-  list,
+  asList,
   z.array(z.enum(TOPICS, msg({ nl: 'Kies een onderwerp uit de lijst.', en: 'Choose a topic from the list.' }))).max(TOPICS.length),
 );
 const municipalityField = z.preprocess(
@@ -95,7 +94,7 @@ export const editionForm = z.object({
   issueDate: dateField,
   introMd: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(20_000)),
   articleIds: z.preprocess(
-    list,
+    asList,
     z
       .array(z.coerce.number().int().min(1).max(2_147_483_647))
       .min(1, msg({ nl: 'Kies minstens één bericht.', en: 'Choose at least one item.' }))
@@ -109,7 +108,7 @@ export const editionForm = z.object({
             .split(/[\s,;]+/)
             .filter(Boolean)
             .map((c) => c.toUpperCase())
-        : list(v),
+        : asList(v),
     z
       .array(
         z.string().regex(
@@ -122,6 +121,6 @@ export const editionForm = z.object({
       )
       .max(400),
   ),
-  provinces: z.preprocess(list, z.array(z.string().regex(/^PV\d{2}$/)).max(12)),
+  provinces: z.preprocess(asList, z.array(z.string().regex(/^PV\d{2}$/)).max(12)),
   ratePerMinute: positiveInt(100_000),
 });
