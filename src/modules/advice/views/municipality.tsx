@@ -2,7 +2,7 @@
 // (with other modules' feed items), open tasks and the policy scorecard with its history and forms.
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages } from '../../../i18n.ts';
-import { DataTable, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import { DataTable, Heading1, Notice, Paragraph } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { Contact } from '../contacts.service.ts';
 import type { SourcedFeedInteraction } from '../feed.ts';
@@ -13,7 +13,7 @@ import type { Task } from '../tasks.service.ts';
 import { FeedTable } from './interaction-pages.tsx';
 import { common, ROLE_LABELS } from './labels.ts';
 import { InteractionTable, TaskTable } from './parts.tsx';
-import { ScorecardTable, StatusForm, scorecardHeading } from './scorecard.tsx';
+import { ScorecardDateForm, ScorecardTable, StatusForm, scorecardHeading } from './scorecard.tsx';
 
 const m = defineMessages({
   contacts: { nl: 'Contactpersonen', en: 'Contacts' },
@@ -25,7 +25,6 @@ const m = defineMessages({
   feed: { nl: 'Uit andere onderdelen, afgelopen jaar (alleen-lezen)', en: 'From other parts, past year (read-only)' },
   tasks: { nl: 'Open taken', en: 'Open tasks' },
   policy: { nl: 'Beleidsmonitor', en: 'Policy monitor' },
-  otherDate: { nl: 'Status op een andere datum', en: 'Status on another date' },
   saved: { nl: 'De status is opgeslagen.', en: 'The status was saved.' },
   reviewed: { nl: 'De zelfmelding is beoordeeld.', en: 'The self-report was reviewed.' },
   self: { nl: 'Wat de gemeente zelf ziet', en: 'What the municipality itself sees' },
@@ -115,27 +114,13 @@ function ActivitySection(p: MunicipalityPageProps) {
 function PolicySection(p: MunicipalityPageProps) {
   const { locale } = usePage();
   const t = m(locale);
-  const c = common(locale);
   const back = `/beheer/advies/gemeente/${p.code}`;
   return (
     <>
       <h2 class="utrecht-heading-2" id="beleid">
         {t.policy}
       </h2>
-      <Form action={back} method="get">
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend">{t.otherDate}</legend>
-          <TextField
-            name="datum"
-            label={c.date}
-            type="date"
-            value={p.date}
-            errors={p.errors.filter((e) => e.field === 'datum')}
-            description={c.dateHint}
-          />
-          <SubmitButton>{c.show}</SubmitButton>
-        </fieldset>
-      </Form>
+      <ScorecardDateForm action={back} date={p.date} errors={p.errors} />
       {p.card ? (
         <>
           <h3 class="utrecht-heading-3">{scorecardHeading(locale, p.date)}</h3>

@@ -26,6 +26,7 @@ const m = defineMessages({
   link: { nl: 'bron', en: 'source' },
   retired: { nl: 'Bouwstenen uit een eerdere versie van de lijst', en: 'Building blocks from an earlier version of the list' },
   version: (v: number) => ({ nl: `versie ${v}`, en: `version ${v}` }),
+  otherDate: { nl: 'Status op een andere datum', en: 'Status on another date' },
   setTitle: { nl: 'Status vastleggen', en: 'Record a status' },
   selfTitle: { nl: 'Eigen status doorgeven', en: 'Report your own status' },
   selfHint: {
@@ -195,6 +196,29 @@ export function ScorecardTable(p: { card: Scorecard; review: boolean }) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The GET form that shows the scorecard on another date (`?datum=`), its error beside the field. */
+export function ScorecardDateForm(p: { action: string; date: string; errors: FieldError[] }) {
+  const { locale } = usePage();
+  const t = m(locale);
+  const c = common(locale);
+  return (
+    <Form action={p.action} method="get">
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{t.otherDate}</legend>
+        <TextField
+          name="datum"
+          label={c.date}
+          type="date"
+          value={p.date}
+          errors={p.errors.filter((e) => e.field === 'datum')}
+          description={c.dateHint}
+        />
+        <SubmitButton>{c.show}</SubmitButton>
+      </fieldset>
+    </Form>
   );
 }
 

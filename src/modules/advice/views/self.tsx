@@ -2,12 +2,11 @@
 // with history, and the form to report its own status (self-assessment).
 import type { FieldError } from '../../../http/errors.ts';
 import { defineMessages } from '../../../i18n.ts';
-import { Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import { Heading1, Notice, Paragraph } from '../../../views/components.tsx';
 import { usePage } from '../../../views/context.ts';
 import type { Values } from '../form-kit.ts';
 import type { Scorecard } from '../scorecard.ts';
-import { common } from './labels.ts';
-import { ScorecardTable, StatusForm, scorecardHeading } from './scorecard.tsx';
+import { ScorecardDateForm, ScorecardTable, StatusForm, scorecardHeading } from './scorecard.tsx';
 
 const m = defineMessages({
   title: (name: string) => ({ nl: `Beleidsmonitor ${name}`, en: `Policy monitor ${name}` }),
@@ -15,7 +14,6 @@ const m = defineMessages({
     nl: 'De bouwstenen van een goede lokale aanpak van mensenhandel, zoals het programma ze voor uw gemeente bijhoudt. Geef door wat er bij u veranderd is; een adviseur bevestigt of corrigeert het.',
     en: 'The building blocks of a good local approach to human trafficking, as the programme keeps them for your municipality. Report what has changed; an adviser confirms or corrects it.',
   },
-  otherDate: { nl: 'Status op een andere datum', en: 'Status on another date' },
   sent: {
     nl: 'Uw melding is ontvangen en staat als “zelf gemeld” op de kaart.',
     en: 'Your report was received and shows as “self-reported”.',
@@ -36,7 +34,6 @@ export function SelfScorecardPage(p: {
 }) {
   const { locale } = usePage();
   const t = m(locale);
-  const c = common(locale);
   const action = `/gemeente/${p.code}/beleid`;
   return (
     <>
@@ -47,20 +44,7 @@ export function SelfScorecardPage(p: {
           <Paragraph>{t.sent}</Paragraph>
         </Notice>
       ) : null}
-      <Form action={action} method="get">
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend">{t.otherDate}</legend>
-          <TextField
-            name="datum"
-            label={c.date}
-            type="date"
-            value={p.date}
-            errors={p.errors.filter((e) => e.field === 'datum')}
-            description={c.dateHint}
-          />
-          <SubmitButton>{c.show}</SubmitButton>
-        </fieldset>
-      </Form>
+      <ScorecardDateForm action={action} date={p.date} errors={p.errors} />
       <h2 class="utrecht-heading-2">{scorecardHeading(locale, p.date)}</h2>
       <ScorecardTable card={p.card} review={false} />
       <StatusForm action={action} values={p.values} errors={p.errors.filter((e) => e.field !== 'datum')} self />
