@@ -8,10 +8,10 @@
 // dashboard with its maps and the printable report, the public profile); an admin keeps the
 // settings; a municipality account sees and self-assesses only its own scorecard.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, freshPostgresDatabase, launchBrowser, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, launchBrowser, type TestServer, waitForEmail } from './helpers.ts';
 
 const ADVISER = 'adviseur@demo.gemeentenaanzet.invalid';
 const ADMIN = 'beheerder@demo.gemeentenaanzet.invalid';
@@ -352,35 +352,20 @@ async function municipalityAccount(server: TestServer) {
   }
 }
 
-const engines: [string, string | undefined][] = [
-  ['SQLite', undefined],
-  ['PostgreSQL', process.env.E2E_POSTGRES_URL],
-];
+let server: TestServer;
 
-for (const [engine, pgBase] of engines) {
-  describe(`advice in the browser on ${engine}`, {
-    skip: engine === 'PostgreSQL' && !pgBase ? 'E2E_POSTGRES_URL is not set' : false,
-  }, () => {
-    let server: TestServer;
-    let drop: (() => Promise<void>) | null = null;
-    before(async () => {
-      const extraEnv: Record<string, string> = {};
-      if (engine === 'PostgreSQL' && pgBase) {
-        const db = await freshPostgresDatabase(pgBase, 'advice');
-        extraEnv.DATABASE_URL = db.url;
-        drop = db.drop;
-      }
-      server = await startServer({ loadDemo: true, extraEnv });
-    });
-    after(async () => {
-      await server?.stop();
-      await drop?.();
-    });
+describeOnEngines(
+  'advice in the browser',
+  'advice',
+  (s) => {
+    server = s;
+  },
+  () => {
     test('a municipality asks for support without JavaScript and gets a confirmation', { timeout: 120_000 }, () =>
       supportRequestWithoutJs(server),
     );
     test('the responsible adviser finds it as an open task and walks every staff page', { timeout: 300_000 }, () => staffJourney(server));
     test('an admin keeps the settings', { timeout: 120_000 }, () => settings(server));
     test('a municipality account sees and self-assesses only its own scorecard', { timeout: 120_000 }, () => municipalityAccount(server));
-  });
-}
+  },
+);

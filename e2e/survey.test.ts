@@ -5,10 +5,10 @@
 // by field, conditions shown and hidden, keyboard only); staff pages and the public results.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, freshPostgresDatabase, launchBrowser, runCli, startServer, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, launchBrowser, runCli, type TestServer, waitForEmail } from './helpers.ts';
 
 let browser: Browser;
 before(async () => {
@@ -163,34 +163,17 @@ async function staffPages(server: TestServer) {
   await context.close();
 }
 
-const engines: [string, string | undefined][] = [
-  ['SQLite', undefined],
-  ['PostgreSQL', process.env.E2E_POSTGRES_URL],
-];
+let server: TestServer;
 
-for (const [engine, pgBase] of engines) {
-  describe(`survey in the browser on ${engine}`, {
-    skip: engine === 'PostgreSQL' && !pgBase ? 'E2E_POSTGRES_URL is not set' : false,
-  }, () => {
-    let server: TestServer;
-    let drop: (() => Promise<void>) | null = null;
-    before(async () => {
-      const extraEnv: Record<string, string> = {};
-      if (pgBase) {
-        const db = engine === 'PostgreSQL' ? await freshPostgresDatabase(pgBase, 'survey') : null;
-        if (db) {
-          extraEnv.DATABASE_URL = db.url;
-          drop = db.drop;
-        }
-      }
-      server = await startServer({ loadDemo: true, extraEnv });
-    });
-    after(async () => {
-      await server?.stop();
-      await drop?.();
-    });
+describeOnEngines(
+  'survey in the browser',
+  'survey',
+  (s) => {
+    server = s;
+  },
+  () => {
     test('a municipality answers through its personal link without JavaScript', { timeout: 180_000 }, () => answerWithoutJs(server));
     test('a municipality account answers with JavaScript, field by field, by keyboard', { timeout: 120_000 }, () => answerWithJs(server));
     test('staff pages and the public results are axe-clean', { timeout: 180_000 }, () => staffPages(server));
-  });
-}
+  },
+);
