@@ -86,11 +86,19 @@ export function Paragraph(props: { children: ComponentChildren; class?: string }
 }
 
 /** A data table with a caption; columns are given as header labels and cell renderers. */
+/** A class attribute from the names given (false, null and undefined left out). */
+function classes(...names: (string | false | null | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
+}
+
 export function DataTable<T>(props: {
   caption: string;
   rows: T[];
-  columns: { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean }[];
+  /** `rowHeader`: this column's cells name their row (`<th scope="row">`), e.g. the group a row counts. */
+  columns: { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean; rowHeader?: boolean }[];
   captionHidden?: boolean;
+  /** An extra class for a row (e.g. to mark one that needs attention). */
+  rowClass?: (row: T) => string | undefined;
 }) {
   // A focusable, named region (div role="region", see scroll-region.tsx), so keyboard users can
   // scroll a wide table (WCAG 2.1.1, 1.4.10).
@@ -99,11 +107,11 @@ export function DataTable<T>(props: {
     // biome-ignore lint/a11y/useSemanticElements: a <section> without a heading is flagged by HTML validators; the region is named by aria-label
     <div class="gaz-table-scroll" role="region" tabIndex={0} aria-label={props.caption}>
       <table class="utrecht-table utrecht-table--html-table">
-        <caption class={`utrecht-table__caption ${props.captionHidden ? 'gaz-visually-hidden' : ''}`}>{props.caption}</caption>
+        <caption class={classes('utrecht-table__caption', props.captionHidden && 'gaz-visually-hidden')}>{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {props.columns.map((c, i) => (
-              <th class={`utrecht-table__header-cell ${c.numeric ? 'utrecht-table__header-cell--numeric' : ''}`} scope="col" key={i}>
+              <th class={classes('utrecht-table__header-cell', c.numeric && 'utrecht-table__header-cell--numeric')} scope="col" key={i}>
                 {c.header}
               </th>
             ))}
@@ -111,12 +119,18 @@ export function DataTable<T>(props: {
         </thead>
         <tbody class="utrecht-table__body">
           {props.rows.map((row, r) => (
-            <tr class="utrecht-table__row" key={r}>
-              {props.columns.map((c, i) => (
-                <td class={`utrecht-table__cell ${c.numeric ? 'utrecht-table__cell--numeric' : ''}`} key={i}>
-                  {c.cell(row)}
-                </td>
-              ))}
+            <tr class={classes('utrecht-table__row', props.rowClass?.(row))} key={r}>
+              {props.columns.map((c, i) =>
+                c.rowHeader ? (
+                  <th class="utrecht-table__header-cell" scope="row" key={i}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td class={classes('utrecht-table__cell', c.numeric && 'utrecht-table__cell--numeric')} key={i}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 // The import page: upload or paste the CSV export of another survey tool, see the dry run (every
 // column mapped or named, every row and cell it cannot map), then import the rows without problems.
 import type { Locale } from '../../../i18n.ts';
-import { CsrfField, FileField, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
+import { CsrfField, DataTable, FileField, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
 import type { ImportPlan } from '../import.logic.ts';
 import type { SurveyDef } from '../types.ts';
 import { questionsOf } from '../types.ts';
@@ -34,55 +34,26 @@ function PlanView(props: { plan: ImportPlan; survey: SurveyDef; locale: Locale }
           `${plan.total} rows read; ${plan.rows.length} without problems; ${plan.problems.length} problems.`,
         )}
       </Paragraph>
-      <table class="utrecht-table utrecht-table--html-table">
-        <caption class="utrecht-table__caption">{L(locale, 'Kolommen', 'Columns')}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              {L(locale, 'Kolom', 'Column')}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {L(locale, 'Gekoppeld aan', 'Mapped to')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {plan.columns.map((c, i) => (
-            <tr class={`utrecht-table__row ${c.target === null ? 'gaz-survey-missing' : ''}`} key={i}>
-              <td class="utrecht-table__cell">{c.header || L(locale, '(leeg)', '(empty)')}</td>
-              <td class="utrecht-table__cell">{targetText(c.target)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={L(locale, 'Kolommen', 'Columns')}
+        rows={plan.columns}
+        rowClass={(c) => (c.target === null ? 'gaz-survey-missing' : undefined)}
+        columns={[
+          { header: L(locale, 'Kolom', 'Column'), cell: (c) => c.header || L(locale, '(leeg)', '(empty)') },
+          { header: L(locale, 'Gekoppeld aan', 'Mapped to'), cell: (c) => targetText(c.target) },
+        ]}
+      />
       {plan.problems.length > 0 ? (
-        <table class="utrecht-table utrecht-table--html-table">
-          <caption class="utrecht-table__caption">{L(locale, 'Wat niet te koppelen is', 'What cannot be mapped')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {[
-                L(locale, 'Regel', 'Line'),
-                L(locale, 'Kolom', 'Column'),
-                L(locale, 'Waarde', 'Value'),
-                L(locale, 'Probleem', 'Problem'),
-              ].map((h) => (
-                <th class="utrecht-table__header-cell" scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {plan.problems.slice(0, 500).map((p, i) => (
-              <tr class="utrecht-table__row" key={i}>
-                <td class="utrecht-table__cell">{p.line ?? '—'}</td>
-                <td class="utrecht-table__cell">{p.column ?? '—'}</td>
-                <td class="utrecht-table__cell">{p.value ?? '—'}</td>
-                <td class="utrecht-table__cell">{T(locale, p.message)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={L(locale, 'Wat niet te koppelen is', 'What cannot be mapped')}
+          rows={plan.problems.slice(0, 500)}
+          columns={[
+            { header: L(locale, 'Regel', 'Line'), cell: (p) => p.line ?? '—' },
+            { header: L(locale, 'Kolom', 'Column'), cell: (p) => p.column ?? '—' },
+            { header: L(locale, 'Waarde', 'Value'), cell: (p) => p.value ?? '—' },
+            { header: L(locale, 'Probleem', 'Problem'), cell: (p) => T(locale, p.message) },
+          ]}
+        />
       ) : null}
     </section>
   );

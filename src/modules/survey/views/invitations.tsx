@@ -3,8 +3,17 @@
 // resend, revoke links and reopen a submitted response.
 import type { FieldError } from '../../../http/errors.ts';
 import type { Locale } from '../../../i18n.ts';
-import { ChoiceGroup, ErrorSummary, Form, Heading1, Notice, Paragraph, SubmitButton, TextField } from '../../../views/components.tsx';
-import { ScrollRegion } from '../../../views/scroll-region.tsx';
+import {
+  ChoiceGroup,
+  DataTable,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Notice,
+  Paragraph,
+  SubmitButton,
+  TextField,
+} from '../../../views/components.tsx';
 import type { InvitableContact } from '../../advice/index.ts';
 import type { Recipient } from '../invitations.service.ts';
 import type { ResponseState } from '../responses.service.ts';
@@ -69,45 +78,29 @@ export function InvitationsPage(props: {
           : L(locale, 'geen', 'none')}{' '}
         {L(locale, 'vóór de sluiting', 'before closing')} ({date(survey.closesOn, locale)}).
       </Paragraph>
-      <ScrollRegion label={L(locale, 'Gemeenten', 'Municipalities')}>
-        <table class="utrecht-table utrecht-table--html-table">
-          <caption class="utrecht-table__caption">{L(locale, 'Gemeenten', 'Municipalities')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {[
-                L(locale, 'Gemeente', 'Municipality'),
-                L(locale, 'Provincie', 'Province'),
-                L(locale, 'Ontvangers', 'Recipients'),
-                L(locale, 'Uitgenodigd', 'Invited'),
-                L(locale, 'Geldige links', 'Valid links'),
-                L(locale, 'Stand', 'State'),
-              ].map((h) => (
-                <th class="utrecht-table__header-cell" scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {props.lines.map((l) => (
-              <tr class="utrecht-table__row" key={l.code}>
-                <td class="utrecht-table__cell">
-                  <a class="utrecht-link" href={`${base}/${l.code}`}>
-                    {l.name}
-                  </a>
-                </td>
-                <td class="utrecht-table__cell">{l.provinceName}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                  {l.recipients === 0 ? <strong>{L(locale, 'geen', 'none')}</strong> : l.recipients}
-                </td>
-                <td class="utrecht-table__cell">{l.invitedAt ? date(l.invitedAt, locale) : '—'}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">{l.links}</td>
-                <td class="utrecht-table__cell">{T(locale, RESPONSE_LABELS[l.status])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={L(locale, 'Gemeenten', 'Municipalities')}
+        rows={props.lines}
+        columns={[
+          {
+            header: L(locale, 'Gemeente', 'Municipality'),
+            cell: (l) => (
+              <a class="utrecht-link" href={`${base}/${l.code}`}>
+                {l.name}
+              </a>
+            ),
+          },
+          { header: L(locale, 'Provincie', 'Province'), cell: (l) => l.provinceName },
+          {
+            header: L(locale, 'Ontvangers', 'Recipients'),
+            cell: (l) => (l.recipients === 0 ? <strong>{L(locale, 'geen', 'none')}</strong> : l.recipients),
+            numeric: true,
+          },
+          { header: L(locale, 'Uitgenodigd', 'Invited'), cell: (l) => (l.invitedAt ? date(l.invitedAt, locale) : '—') },
+          { header: L(locale, 'Geldige links', 'Valid links'), cell: (l) => l.links, numeric: true },
+          { header: L(locale, 'Stand', 'State'), cell: (l) => T(locale, RESPONSE_LABELS[l.status]) },
+        ]}
+      />
     </>
   );
 }

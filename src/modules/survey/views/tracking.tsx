@@ -2,8 +2,7 @@
 // choropleth of who responded on the map of the reference date, and the non-responders to follow up.
 import type { Locale } from '../../../i18n.ts';
 import { ChoroplethLegend, type LegendClass } from '../../../views/choropleth/index.ts';
-import { Heading1, Paragraph } from '../../../views/components.tsx';
-import { ScrollRegion } from '../../../views/scroll-region.tsx';
+import { DataTable, Heading1, Paragraph } from '../../../views/components.tsx';
 import type { RateRow } from '../groups.logic.ts';
 import type { ParticipationView, Tracking } from '../results.service.ts';
 import type { SurveySummary } from '../types.ts';
@@ -13,39 +12,17 @@ import { date, L, pct, T } from './common.tsx';
 function RateTable(props: { caption: string; rows: RateRow[]; locale: Locale }) {
   const { locale } = props;
   return (
-    <ScrollRegion label={props.caption}>
-      <table class="utrecht-table utrecht-table--html-table">
-        <caption class="utrecht-table__caption">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            {[
-              L(locale, 'Groep', 'Group'),
-              L(locale, 'Uitgenodigd', 'Invited'),
-              L(locale, 'Begonnen', 'Started'),
-              L(locale, 'Ingediend', 'Submitted'),
-              L(locale, 'Respons', 'Rate'),
-            ].map((h, i) => (
-              <th class={`utrecht-table__header-cell ${i > 0 ? 'utrecht-table__header-cell--numeric' : ''}`} scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {props.rows.map((r) => (
-            <tr class="utrecht-table__row" key={r.key}>
-              <th class="utrecht-table__header-cell" scope="row">
-                {T(locale, r.label)}
-              </th>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.invited}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.started}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.submitted}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{pct(r.rate, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={props.caption}
+      rows={props.rows}
+      columns={[
+        { header: L(locale, 'Groep', 'Group'), cell: (r) => T(locale, r.label), rowHeader: true },
+        { header: L(locale, 'Uitgenodigd', 'Invited'), cell: (r) => r.invited, numeric: true },
+        { header: L(locale, 'Begonnen', 'Started'), cell: (r) => r.started, numeric: true },
+        { header: L(locale, 'Ingediend', 'Submitted'), cell: (r) => r.submitted, numeric: true },
+        { header: L(locale, 'Respons', 'Rate'), cell: (r) => pct(r.rate, locale), numeric: true },
+      ]}
+    />
   );
 }
 
@@ -54,45 +31,29 @@ function NonResponders(props: { survey: SurveySummary; list: ParticipationView[]
   if (props.list.length === 0)
     return <Paragraph>{L(locale, 'Alle uitgenodigde gemeenten hebben ingediend.', 'Every invited municipality has submitted.')}</Paragraph>;
   return (
-    <ScrollRegion label={L(locale, 'Nog niet ingediend', 'Not submitted yet')}>
-      <table class="utrecht-table utrecht-table--html-table">
-        <caption class="utrecht-table__caption">
-          {L(locale, `Nog niet ingediend (${props.list.length})`, `Not submitted yet (${props.list.length})`)}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            {[
-              L(locale, 'Gemeente', 'Municipality'),
-              L(locale, 'Provincie', 'Province'),
-              L(locale, 'Uitgenodigd', 'Invited'),
-              L(locale, 'Stand', 'State'),
-            ].map((h) => (
-              <th class="utrecht-table__header-cell" scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {props.list.map((m) => (
-            <tr class="utrecht-table__row" key={m.code}>
-              <td class="utrecht-table__cell">
-                <a class="utrecht-link" href={`/beheer/enquetes/${props.survey.id}/uitnodigingen/${m.code}`}>
-                  {m.name}
-                </a>
-              </td>
-              <td class="utrecht-table__cell">{m.provinceName}</td>
-              <td class="utrecht-table__cell">{date(m.invitedAt, locale)}</td>
-              <td class="utrecht-table__cell">
-                {m.started
-                  ? L(locale, `begonnen op ${date(m.startedAt, locale)}`, `started on ${date(m.startedAt, locale)}`)
-                  : L(locale, 'niet begonnen', 'not started')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={L(locale, `Nog niet ingediend (${props.list.length})`, `Not submitted yet (${props.list.length})`)}
+      rows={props.list}
+      columns={[
+        {
+          header: L(locale, 'Gemeente', 'Municipality'),
+          cell: (m) => (
+            <a class="utrecht-link" href={`/beheer/enquetes/${props.survey.id}/uitnodigingen/${m.code}`}>
+              {m.name}
+            </a>
+          ),
+        },
+        { header: L(locale, 'Provincie', 'Province'), cell: (m) => m.provinceName },
+        { header: L(locale, 'Uitgenodigd', 'Invited'), cell: (m) => date(m.invitedAt, locale) },
+        {
+          header: L(locale, 'Stand', 'State'),
+          cell: (m) =>
+            m.started
+              ? L(locale, `begonnen op ${date(m.startedAt, locale)}`, `started on ${date(m.startedAt, locale)}`)
+              : L(locale, 'niet begonnen', 'not started'),
+        },
+      ]}
+    />
   );
 }
 
@@ -130,29 +91,15 @@ export function TrackingPage(props: {
         />
         <details class="gaz-details">
           <summary>{L(locale, 'Cijfers per dag', 'Figures per day')}</summary>
-          <ScrollRegion label={L(locale, 'Cumulatief per dag', 'Cumulative per day')}>
-            <table class="utrecht-table utrecht-table--html-table">
-              <caption class="utrecht-table__caption">{L(locale, 'Cumulatief per dag', 'Cumulative per day')}</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  {[L(locale, 'Datum', 'Date'), L(locale, 'Begonnen', 'Started'), L(locale, 'Ingediend', 'Submitted')].map((h) => (
-                    <th class="utrecht-table__header-cell" scope="col" key={h}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {t.series.map((p) => (
-                  <tr class="utrecht-table__row" key={p.date}>
-                    <td class="utrecht-table__cell">{p.date}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.started}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.submitted}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={L(locale, 'Cumulatief per dag', 'Cumulative per day')}
+            rows={t.series}
+            columns={[
+              { header: L(locale, 'Datum', 'Date'), cell: (p) => p.date },
+              { header: L(locale, 'Begonnen', 'Started'), cell: (p) => p.started, numeric: true },
+              { header: L(locale, 'Ingediend', 'Submitted'), cell: (p) => p.submitted, numeric: true },
+            ]}
+          />
         </details>
       </div>
       {(['byProvince', 'bySizeClass'] as const).map((k) => {
