@@ -10,8 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, describeOnEngines, launchBrowser, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, enrolTwoStep, launchBrowser, logIn, type TestServer, waitForEmail } from './helpers.ts';
 
 const ADVISER = 'adviseur@demo.gemeentenaanzet.invalid';
 const ADMIN = 'beheerder@demo.gemeentenaanzet.invalid';
@@ -70,16 +69,8 @@ const errorSummary = (page: Page) => page.locator('.gaz-error-summary').innerTex
 async function signIn(server: TestServer, email: string, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  if (email !== AMSTERDAM) {
-    await page.goto(server.url('/beheer/advies'));
-    const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-    await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
-  }
+  await logIn(page, server, email, PASSWORD);
+  if (email !== AMSTERDAM) await enrolTwoStep(page, server, '/beheer/advies');
   await page.close();
   return context;
 }

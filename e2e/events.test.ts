@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, describeOnEngines, launchBrowser, linkIn, runCli, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, launchBrowser, linkIn, signInNewStaff, type TestServer, waitForEmail } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -21,15 +20,7 @@ after(async () => {
 async function signInAsAdviser(page: Page) {
   const email = 'adviseur-bijeenkomsten@e2e.example.org';
   const password = 'een lang wachtwoord voor de adviseur';
-  await runCli(server, ['user:create', '--email', email, '--role', 'adviser', '--password', password]);
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  await page.goto(server.url('/beheer/bijeenkomsten'));
-  const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-  await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+  await signInNewStaff(page, server, { email, password, role: 'adviser', firstPage: '/beheer/bijeenkomsten' });
 }
 
 function journeys() {

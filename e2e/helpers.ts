@@ -9,6 +9,7 @@
 //   await checkA11y(page);                               // throws with a readable list of violations
 //   await runCli(server, ['user:create', '--email', e, '--role', 'admin', '--password', p]);
 //   const mail = await waitForEmail(server, (m) => m.to.includes(e));
+//   await signInNewStaff(page, server, { email, password, role: 'adviser', firstPage: '/beheer/netwerk' });
 //   await server.stop(); await browser.close();
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
 import { contrastFailures, reflowAndScreenshots } from './a11y.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -518,4 +520,31 @@ export function describeOnEngines(title: string, label: string, onServer: (serve
       journeys();
     });
   }
+}
+
+/** Logs in through the login page, as a person would (no JavaScript needed). */
+export async function logIn(page: Page, server: TestServer, email: string, password: string): Promise<void> {
+  await page.goto(server.url('/inloggen'));
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+}
+
+/** Staff are sent to enrol two-step verification on their first staff page: read the secret shown, send a code. */
+export async function enrolTwoStep(page: Page, server: TestServer, staffPage: string): Promise<void> {
+  await page.goto(server.url(staffPage));
+  const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+  await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+}
+
+/** A new staff account (the CLI), logged in and enrolled in two-step verification on `firstPage`. */
+export async function signInNewStaff(
+  page: Page,
+  server: TestServer,
+  account: { email: string; password: string; role: 'admin' | 'adviser'; firstPage: string },
+): Promise<void> {
+  await runCli(server, ['user:create', '--email', account.email, '--role', account.role, '--password', account.password]);
+  await logIn(page, server, account.email, account.password);
+  await enrolTwoStep(page, server, account.firstPage);
 }

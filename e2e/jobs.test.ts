@@ -8,10 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { testConfig } from '../src/config.ts';
 import { createDatabase, type Db } from '../src/db/database.ts';
 import type { AppDeps } from '../src/deps.ts';
-import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
 import { modules } from '../src/modules/index.ts';
 import { createJobRunner, enqueueJob, getJob, type JobRunner } from '../src/modules/jobs/index.ts';
-import { checkA11y, launchBrowser, runCli, startServer, type TestServer } from './helpers.ts';
+import { checkA11y, launchBrowser, signInNewStaff, startServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -72,15 +71,7 @@ async function signInAsAdmin(page: Page) {
   admins += 1;
   const email = `beheerder-taken-${admins}@e2e.example.org`;
   const password = 'een lang wachtwoord voor de beheerder';
-  await runCli(server, ['user:create', '--email', email, '--role', 'admin', '--password', password]);
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  await page.goto(server.url('/beheer/taken'));
-  const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-  await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+  await signInNewStaff(page, server, { email, password, role: 'admin', firstPage: '/beheer/taken' });
 }
 
 test('an admin sees running, failed, queued and finished jobs and retries a failed one', { timeout: 90_000 }, async () => {

@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, launchBrowser, runCli, startServer, type TestServer } from './helpers.ts';
+import { checkA11y, launchBrowser, signInNewStaff, startServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -161,18 +160,9 @@ test('the demo coordinator keeps its own details and proposes a coverage change'
 test('an adviser walks the staff pages of the network (axe on each) and approves the proposal', { timeout: 90_000 }, async () => {
   const email = 'adviseur-netwerk@example.org';
   const password = 'een lang wachtwoord voor de adviseur';
-  await runCli(server, ['user:create', '--email', email, '--role', 'adviser', '--password', password]);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  // Staff enrol two-step verification first.
-  await page.goto(server.url('/beheer/netwerk'));
-  const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-  await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+  await signInNewStaff(page, server, { email, password, role: 'adviser', firstPage: '/beheer/netwerk' });
 
   for (const path of [
     '/beheer/netwerk',

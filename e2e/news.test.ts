@@ -10,8 +10,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, describeOnEngines, launchBrowser, runCli, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, launchBrowser, signInNewStaff, type TestServer, waitForEmail } from './helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -127,17 +126,9 @@ function journeys() {
   }, async () => {
     const email = 'redacteur-e2e@example.org';
     const password = 'een lang wachtwoord voor de redacteur';
-    await runCli(server, ['user:create', '--email', email, '--role', 'adviser', '--password', password]);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url('/inloggen'));
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', password);
-    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-    await page.goto(server.url('/beheer/nieuws'));
-    const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-    await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+    await signInNewStaff(page, server, { email, password, role: 'adviser', firstPage: '/beheer/nieuws' });
 
     await visit(page, '/beheer/nieuws');
     const imageId = await uploadImage(page);

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { totpCodeForStep, totpStepAt } from '../src/modules/auth/totp.ts';
-import { checkA11y, describeOnEngines, launchBrowser, runCli, type TestServer, waitForEmail } from './helpers.ts';
+import { checkA11y, describeOnEngines, launchBrowser, signInNewStaff, type TestServer, waitForEmail } from './helpers.ts';
 
 let browser: Browser;
 before(async () => {
@@ -124,17 +123,9 @@ async function answerWithJs(server: TestServer) {
 async function staffPages(server: TestServer) {
   const email = `adviseur-enquete-${randomBytes(3).toString('hex')}@example.org`;
   const password = 'een lang wachtwoord voor de adviseur';
-  await runCli(server, ['user:create', '--email', email, '--role', 'adviser', '--password', password]);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url('/inloggen'));
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-  await page.goto(server.url('/beheer/enquetes'));
-  const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-  await page.fill('input[name="code"]', totpCodeForStep(secret, totpStepAt(new Date())));
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()]);
+  await signInNewStaff(page, server, { email, password, role: 'adviser', firstPage: '/beheer/enquetes' });
   await visit(page, server.url('/beheer/enquetes'));
   const baseline = await page.getByRole('link', { name: /Nulmeting/ }).getAttribute('href');
   const later = await page.getByRole('link', { name: /Vervolgmeting/ }).getAttribute('href');
