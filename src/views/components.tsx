@@ -85,12 +85,12 @@ export function Paragraph(props: { children: ComponentChildren; class?: string }
   return <p class={`utrecht-paragraph ${props.class ?? ''}`.trim()}>{props.children}</p>;
 }
 
-/** A data table with a caption; columns are given as header labels and cell renderers. */
 /** A class attribute from the names given (false, null and undefined left out). */
 function classes(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(' ');
 }
 
+/** A data table with a caption; columns are given as header labels and cell renderers. */
 export function DataTable<T>(props: {
   caption: string;
   rows: T[];

@@ -9,11 +9,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import type { BackgroundWorker } from '../../module.ts';
 import { renderChoropleth } from '../../views/choropleth/index.ts';
+import { boundaryYearFor } from './atlas.logic.ts';
 import { boundariesOn } from './boundaries.ts';
 
-/** A date drawn with each boundary file: one before 2021 (2019 file) and today (2025 file from 2023). */
+/** A date drawn with each boundary file: one in 2020 (the 2019 file) and today (the 2025 file); a derived date is skipped. */
 function warmDates(today: string): string[] {
-  return ['2020-01-01', today < '2023-01-01' ? '2023-01-01' : today];
+  return ['2020-01-01', today].filter((date) => boundaryYearFor(date) !== 'derived');
 }
 
 /** Draws each boundary version's map once (no values); returns how many were drawn. */
